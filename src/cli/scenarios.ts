@@ -1,0 +1,265 @@
+/**
+ * The authoring CLI: `npm run scenarios -- <command>`. It reuses the engine as the app does.
+ *
+ *   check [files…]                 validate every scenario (or the named files)
+ *   par <id> [--seed N] [--option k=v…] [--json]
+ *   replay <id> --seed N [--option k=v…] --actions a,b,c [--mode M] [--json]
+ *   verify <attempt.json>          replay an attempt file; exit 0 only if it matches
+ *   simulate <id> --runs N [--seed S] [--option k=v…]
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { formatIssue } from '../lib/scenario/errors';
+import { parseAttempt, scoreState, verifyAttempt } from '../lib/engine/attempt';
+import { checkScenarioText } from '../lib/engine/check';
+import type { CompiledScenario } from '../lib/engine/compile';
+import { MODES, resolveOptions, variantForSeed, type Mode } from '../lib/engine/drill';
+import { replay } from '../lib/engine/replay';
+import { isSeed } from '../lib/engine/rng';
+import { simulate } from '../lib/engine/simulate';
+import { solvePar } from '../lib/engine/solver';
+import { formatDuration, timeAt } from '../lib/engine/time';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const SCENARIO_DIR = join(ROOT, 'scenarios');
+
+class UsageError extends Error {}
+
+function scenarioFiles(): string[] {
+	return readdirSync(SCENARIO_DIR)
+		.filter((f) => /\.(ya?ml|json)$/.test(f) && !f.endsWith('.schema.json'))
+		.sort()
+		.map((f) => join(SCENARIO_DIR, f));
+}
+
+const display = (path: string) => relative(process.cwd(), path) || path;
+
+function readText(path: string): string {
+	try {
+		return readFileSync(path, 'utf8');
+	} catch (error) {
+		throw new UsageError(`${display(path)}: cannot be read (${(error as NodeJS.ErrnoException).code ?? error})`);
+	}
+}
+
+/** Loads and checks one scenario by id; a broken one is reported, not used. */
+function loadScenario(id: string): CompiledScenario {
+	for (const file of scenarioFiles()) {
+		if (basename(file).replace(/\.(ya?ml|json)$/, '') !== id) continue;
+		const result = checkScenarioText(readText(file), display(file));
+		if (!result.ok) throw new UsageError(result.issues.map(formatIssue).join('\n'));
+		return result.compiled;
+	}
+	throw new UsageError(`no scenario "${id}" in ${display(SCENARIO_DIR)}`);
+}
+
+function parseSeed(value: string | undefined, fallback?: number): number {
+	if (value === undefined) {
+		if (fallback === undefined) throw new UsageError('--seed N is required');
+		return fallback;
+	}
+	const seed = Number(value);
+	if (!isSeed(seed)) throw new UsageError(`--seed must be a whole number from 0 to 4294967295, not "${value}"`);
+	return seed;
+}
+
+function parseOptions(compiled: CompiledScenario, pairs: string[] = []): Record<string, boolean> {
+	const out: Record<string, boolean> = {};
+	for (const pair of pairs) {
+		const [key, value] = pair.split('=');
+		const preset = compiled.scenario.presets.find((p) => p.id === pair);
+		if (preset && value === undefined) {
+			Object.assign(out, preset.options);
+			continue;
+		}
+		if (!key || !compiled.optionIds.includes(key)) {
+			const known = [...compiled.optionIds, ...compiled.scenario.presets.map((p) => p.id)];
+			throw new UsageError(`unknown option "${pair}"; options are ${known.join(', ') || '(none)'}`);
+		}
+		if (value !== 'true' && value !== 'false' && value !== 'on' && value !== 'off')
+			throw new UsageError(`--option ${key} takes true or false, not "${value ?? ''}"`);
+		out[key] = value === 'true' || value === 'on';
+	}
+	return resolveOptions(compiled, out);
+}
+
+function cmdCheck(files: string[]): number {
+	const targets = files.length > 0 ? files.map((f) => resolve(f)) : scenarioFiles();
+	if (targets.length === 0) throw new UsageError(`no scenario files in ${display(SCENARIO_DIR)}`);
+	let failed = 0;
+	for (const file of targets) {
+		const started = performance.now();
+		const result = checkScenarioText(readText(file), display(file));
+		if (!result.ok) {
+			failed++;
+			for (const issue of result.issues) console.log(`✗ ${formatIssue(issue)}`);
+			continue;
+		}
+		const { scenario } = result.compiled;
+		const par = solvePar(result.compiled, 1, {});
+		const ms = Math.round(performance.now() - started);
+		console.log(
+			`✓ ${scenario.id} v${scenario.version}: ${scenario.variants.length} variants, ${scenario.actions.length} actions, ` +
+				`par for seed 1 ${par ? formatDuration(par.minutes) : 'none'} (${ms} ms)`
+		);
+	}
+	console.log(failed === 0 ? `${targets.length} scenarios passed` : `${failed} of ${targets.length} scenarios failed`);
+	return failed === 0 ? 0 : 1;
+}
+
+function cmdPar(id: string, values: Flags): number {
+	const compiled = loadScenario(id);
+	const seed = parseSeed(values.seed, 1);
+	const options = parseOptions(compiled, values.option);
+	const par = solvePar(compiled, seed, options);
+	if (!par) throw new UsageError(`${id}: no path to restore for seed ${seed}`);
+	const label = (action: string) => compiled.actionById.get(action)!.def.label;
+	if (values.json) {
+		console.log(
+			JSON.stringify({
+				scenario: id,
+				seed,
+				options,
+				variant: variantForSeed(compiled, seed),
+				outcome: par.outcome,
+				minutes: par.minutes,
+				path: par.path.map((s) => ({ action: s.action, label: label(s.action), at: s.at }))
+			})
+		);
+		return 0;
+	}
+	const start = compiled.scenario.start.time;
+	console.log(`${id}, seed ${seed}, variant ${variantForSeed(compiled, seed)}: par ${formatDuration(par.minutes)} (${par.outcome})`);
+	for (const step of par.path) console.log(`  ${timeAt(step.at, start)}  ${step.action}  ${label(step.action)}`);
+	console.log(`  ${timeAt(par.minutes, start)}  service ${par.outcome}`);
+	return 0;
+}
+
+function cmdReplay(id: string, values: Flags): number {
+	const compiled = loadScenario(id);
+	const seed = parseSeed(values.seed);
+	const options = parseOptions(compiled, values.option);
+	if (!values.actions) throw new UsageError('--actions a,b,c is required');
+	const mode = (values.mode ?? 'practice') as Mode;
+	if (!MODES.includes(mode)) throw new UsageError(`--mode is one of ${MODES.join(', ')}`);
+	const steps = values.actions
+		.split(',')
+		.map((a) => a.trim())
+		.filter(Boolean)
+		.map((action) => (action === 'hint' ? ({ type: 'hint' } as const) : ({ type: 'action', action } as const)));
+	const run = replay(compiled, { seed, options, mode }, steps);
+	const score = scoreState(compiled, run.state);
+	const restored = run.state.outcome === 'restored' || run.state.outcome === 'degraded';
+	const result = {
+		scenario: id,
+		seed,
+		options,
+		variant: run.state.variant,
+		outcome: run.state.outcome,
+		failure: run.state.failure,
+		minutes: restored ? run.state.clock : null,
+		clock: run.state.clock,
+		score,
+		laps: run.state.laps,
+		error: run.error
+	};
+	if (values.json) console.log(JSON.stringify(result));
+	else {
+		const start = compiled.scenario.start.time;
+		if (run.error) console.log(`stopped: ${run.error}`);
+		console.log(`${id}, seed ${seed}, variant ${run.state.variant}: ${run.state.outcome}${run.state.failure ? ` (${run.state.failure})` : ''} at ${timeAt(run.state.clock, start)}`);
+		if (restored) console.log(`time to restore ${formatDuration(run.state.clock)}, par ${formatDuration(score!.par)}`);
+		if (score) console.log(`score ${score.total} (${score.grade}); time ${score.timeScore}, penalties ${score.penalties.map((p) => `${p.kind} ${p.label} -${p.points}`).join('; ') || 'none'}`);
+	}
+	return run.error ? 1 : 0;
+}
+
+function cmdVerify(file: string | undefined): number {
+	if (!file) throw new UsageError('verify needs an attempt file');
+	const parsed = parseAttempt(readText(resolve(file)));
+	if (!parsed.ok) {
+		console.log(`✗ ${display(resolve(file))}: ${parsed.reason}`);
+		return 1;
+	}
+	const cache = new Map<string, CompiledScenario | null>();
+	const result = verifyAttempt(parsed.attempt, (id, version) => {
+		if (!cache.has(id)) {
+			try {
+				cache.set(id, loadScenario(id));
+			} catch {
+				cache.set(id, null);
+			}
+		}
+		const compiled = cache.get(id);
+		return compiled && compiled.scenario.version === version ? compiled : null;
+	});
+	if (!result.ok) {
+		console.log(`✗ ${display(resolve(file))}: ${result.reason}`);
+		return 1;
+	}
+	const a = result.attempt;
+	console.log(`✓ ${a.trainee}: ${a.scenario.id} v${a.scenario.version} seed ${a.seed}, ${a.outcome}, score ${a.score.total} (${a.score.grade}) verified by replay`);
+	return 0;
+}
+
+function cmdSimulate(id: string, values: Flags): number {
+	const compiled = loadScenario(id);
+	const runs = Number(values.runs ?? '');
+	if (!Number.isInteger(runs) || runs < 1 || runs > 1_000_000) throw new UsageError('--runs N (1 to 1000000) is required');
+	const seed = parseSeed(values.seed, 1);
+	const options = parseOptions(compiled, values.option);
+	const report = simulate(compiled, { runs, seed, options });
+	console.log(`${id}: ${runs} random legal plays from seed ${seed}, ${report.actions} actions`);
+	const pct = (n: number) => `${((100 * n) / runs).toFixed(1)}%`;
+	console.log(`  restored ${pct(report.restored)}, degraded ${pct(report.degraded)}, failed ${pct(report.failed)}, timed out ${pct(report.timeout)}`);
+	for (const [failure, count] of Object.entries(report.failures)) console.log(`    failure ${failure}: ${pct(count)}`);
+	const q = report.minutes;
+	if (q) console.log(`  time to restore: min ${formatDuration(q.min)}, median ${formatDuration(q.median)}, p90 ${formatDuration(q.p90)}, max ${formatDuration(q.max)}`);
+	return 0;
+}
+
+type Flags = { seed?: string; option?: string[]; actions?: string; json?: boolean; runs?: string; mode?: string };
+
+function main(argv: string[]): number {
+	const { values, positionals } = parseArgs({
+		args: argv,
+		allowPositionals: true,
+		options: {
+			seed: { type: 'string' },
+			option: { type: 'string', multiple: true },
+			actions: { type: 'string' },
+			json: { type: 'boolean' },
+			runs: { type: 'string' },
+			mode: { type: 'string' }
+		}
+	});
+	const [command, ...rest] = positionals;
+	const needId = () => {
+		if (!rest[0]) throw new UsageError(`${command} needs a scenario id`);
+		return rest[0];
+	};
+	switch (command) {
+		case 'check':
+			return cmdCheck(rest);
+		case 'par':
+			return cmdPar(needId(), values);
+		case 'replay':
+			return cmdReplay(needId(), values);
+		case 'verify':
+			return cmdVerify(rest[0]);
+		case 'simulate':
+			return cmdSimulate(needId(), values);
+		default:
+			throw new UsageError('usage: npm run scenarios -- check [files…] | par <id> | replay <id> | verify <file> | simulate <id>');
+	}
+}
+
+try {
+	process.exitCode = main(process.argv.slice(2));
+} catch (error) {
+	if (error instanceof UsageError || (error instanceof TypeError && 'code' in error)) {
+		console.error(error.message);
+		process.exitCode = 1;
+	} else throw error;
+}

@@ -1,0 +1,225 @@
+/**
+ * The attempt record: the unit the app stores, exports and verifies. It is versioned
+ * (`formatVersion`) and validated whenever it comes from outside.
+ */
+import { z } from 'zod';
+import { Id, Name } from '../scenario/schema';
+import type { CompiledScenario } from './compile';
+import { MODES, type DrillState } from './drill';
+import { MAX_SEED } from './rng';
+import { replay, type LogStep } from './replay';
+import { scoreDrill, type Score } from './score';
+import { solvePar } from './solver';
+
+export const ATTEMPT_FORMAT = 'nightshift-attempt';
+export const ATTEMPT_FORMAT_VERSION = 1;
+/** Result files larger than this are refused unread. */
+export const MAX_ATTEMPT_BYTES = 1024 * 1024;
+
+const Minutes = z.number().int().min(0).max(100_000);
+
+const StepSchema = z.discriminatedUnion('type', [
+	z
+		.object({
+			type: z.literal('action'),
+			action: Id,
+			/** Simulated clock when the action started. */
+			at: Minutes,
+			/** Simulated minutes it took. */
+			minutes: Minutes,
+			/** Live-clock thinking minutes before it. */
+			idle: Minutes,
+			/** Wall-clock milliseconds since the drill started. */
+			wallMs: z.number().int().min(0)
+		})
+		.strict(),
+	z.object({ type: z.literal('hint'), at: Minutes, wallMs: z.number().int().min(0) }).strict()
+]);
+export type AttemptStep = z.infer<typeof StepSchema>;
+
+export const OUTCOMES = ['playing', 'restored', 'degraded', 'failed', 'timeout'] as const;
+
+const ScoreSchema = z
+	.object({
+		timeScore: z.number().int().min(0).max(100),
+		penalties: z
+			.array(
+				z
+					.object({
+						kind: z.enum(['hint', 'useless', 'risk', 'degraded', 'late-update']),
+						label: z.string().max(300),
+						points: z.number().int().min(0).max(100)
+					})
+					.strict()
+			)
+			.max(5000),
+		total: z.number().int().min(0).max(100),
+		grade: z.enum(['A', 'B', 'C', 'D', 'E', 'F']),
+		minutes: Minutes.nullable(),
+		par: Minutes
+	})
+	.strict();
+
+export const AttemptSchema = z
+	.object({
+		format: z.literal(ATTEMPT_FORMAT),
+		formatVersion: z.literal(ATTEMPT_FORMAT_VERSION),
+		id: z.string().regex(/^[A-Za-z0-9-]{1,64}$/),
+		scenario: z.object({ id: Id, version: z.number().int().min(1) }).strict(),
+		seed: z.number().int().min(0).max(MAX_SEED),
+		options: z.record(Name, z.boolean()),
+		mode: z.enum(MODES),
+		trainee: z.string().trim().min(1).max(80),
+		/** Drill-mode live clock: simulated minutes per real minute, or null when off. */
+		liveClockRate: z.number().min(0).max(60).nullable(),
+		/** The team drill's code, when the attempt was played for one. */
+		drillCode: z.string().max(64).nullable(),
+		startedAt: z.iso.datetime(),
+		finishedAt: z.iso.datetime().nullable(),
+		steps: z.array(StepSchema).max(5000),
+		outcome: z.enum(OUTCOMES),
+		failure: Id.nullable(),
+		/** The hidden variant, revealed in the debrief. */
+		variant: Id,
+		laps: z.record(z.string().max(40), Minutes),
+		score: ScoreSchema
+	})
+	.strict();
+
+export type Attempt = z.infer<typeof AttemptSchema>;
+
+/** The log part of an attempt, as replay takes it. */
+export function stepsToLog(steps: readonly AttemptStep[]): LogStep[] {
+	return steps.map((s) => (s.type === 'hint' ? { type: 'hint' } : { type: 'action', action: s.action, idle: s.idle }));
+}
+
+/**
+ * Scores a drill state against its par.
+ * @returns the score, or null when the variant has no par (a scenario bug the checker reports)
+ */
+export function scoreState(compiled: CompiledScenario, state: DrillState): Score | null {
+	const par = solvePar(compiled, state.seed, state.options);
+	return par ? scoreDrill(compiled, state, par.minutes) : null;
+}
+
+export interface AttemptMeta {
+	id: string;
+	trainee: string;
+	liveClockRate?: number | null;
+	drillCode?: string | null;
+	startedAt: string;
+	finishedAt?: string | null;
+	/** Wall-clock milliseconds since the start, one per journal entry. */
+	wallMs?: readonly number[];
+}
+
+/**
+ * Builds the attempt record for a drill state.
+ * @param meta who played, when, and wall-clock times per step
+ */
+export function createAttempt(compiled: CompiledScenario, state: DrillState, meta: AttemptMeta): Attempt {
+	const steps: AttemptStep[] = state.journal.map((j, i) => {
+		const wallMs = Math.max(0, Math.round(meta.wallMs?.[i] ?? 0));
+		return j.kind === 'hint'
+			? { type: 'hint', at: j.at, wallMs }
+			: { type: 'action', action: j.action, at: j.at, minutes: j.minutes, idle: j.idle, wallMs };
+	});
+	const score = scoreState(compiled, state);
+	if (!score) throw new Error(`${state.scenario}: variant "${state.variant}" has no path to restore`);
+	return {
+		format: ATTEMPT_FORMAT,
+		formatVersion: ATTEMPT_FORMAT_VERSION,
+		id: meta.id,
+		scenario: { id: state.scenario, version: state.version },
+		seed: state.seed,
+		options: state.options,
+		mode: state.mode,
+		trainee: meta.trainee,
+		liveClockRate: meta.liveClockRate ?? null,
+		drillCode: meta.drillCode ?? null,
+		startedAt: meta.startedAt,
+		finishedAt: meta.finishedAt ?? null,
+		steps,
+		outcome: state.outcome,
+		failure: state.failure,
+		variant: state.variant,
+		laps: state.laps,
+		score
+	};
+}
+
+export type ParsedAttempt = { ok: true; attempt: Attempt } | { ok: false; reason: string };
+
+/**
+ * Reads an attempt from untrusted text (a result file).
+ * @returns the attempt, or the reason it was refused
+ */
+export function parseAttempt(text: string): ParsedAttempt {
+	if (text.length > MAX_ATTEMPT_BYTES) return { ok: false, reason: `the file is larger than ${MAX_ATTEMPT_BYTES / 1024} KiB` };
+	let data: unknown;
+	try {
+		data = JSON.parse(text);
+	} catch {
+		return { ok: false, reason: 'the file is not JSON' };
+	}
+	if (typeof data !== 'object' || data === null || (data as { format?: unknown }).format !== ATTEMPT_FORMAT)
+		return { ok: false, reason: 'the file is not a Nightshift attempt' };
+	const result = AttemptSchema.safeParse(data);
+	if (!result.success) {
+		const first = result.error.issues[0]!;
+		const path = first.path.map(String).join('.');
+		return { ok: false, reason: `malformed attempt: ${path ? `${path}: ` : ''}${first.message}` };
+	}
+	return { ok: true, attempt: result.data };
+}
+
+export type Verification = { ok: true; attempt: Attempt; replayed: Attempt } | { ok: false; reason: string };
+
+/**
+ * Replays an attempt and checks that its recorded path, outcome, laps and score are what the
+ * replay gives.
+ * @param findScenario looks up a compiled scenario by id and version
+ */
+export function verifyAttempt(
+	attempt: Attempt,
+	findScenario: (id: string, version: number) => CompiledScenario | null
+): Verification {
+	const { id, version } = attempt.scenario;
+	const compiled = findScenario(id, version);
+	if (!compiled) return { ok: false, reason: `unknown scenario ${id} version ${version}` };
+	const run = replay(compiled, { seed: attempt.seed, options: attempt.options, mode: attempt.mode }, stepsToLog(attempt.steps));
+	if (run.error) return { ok: false, reason: `the action log does not replay: ${run.error}` };
+	let replayed: Attempt;
+	try {
+		replayed = createAttempt(compiled, run.state, {
+			id: attempt.id,
+			trainee: attempt.trainee,
+			liveClockRate: attempt.liveClockRate,
+			drillCode: attempt.drillCode,
+			startedAt: attempt.startedAt,
+			finishedAt: attempt.finishedAt,
+			wallMs: attempt.steps.map((s) => s.wallMs)
+		});
+	} catch (error) {
+		return { ok: false, reason: String(error instanceof Error ? error.message : error) };
+	}
+	const mismatch = (what: string, recorded: unknown, actual: unknown) =>
+		({ ok: false, reason: `${what} does not match the replay: recorded ${recorded}, replay gives ${actual}` }) as const;
+	if (JSON.stringify(replayed.options) !== JSON.stringify(attempt.options))
+		return mismatch('options', JSON.stringify(attempt.options), JSON.stringify(replayed.options));
+	for (let i = 0; i < attempt.steps.length; i++) {
+		const a = attempt.steps[i]!;
+		const b = replayed.steps[i]!;
+		if (JSON.stringify(a) !== JSON.stringify(b))
+			return mismatch(`step ${i + 1}`, JSON.stringify(a), JSON.stringify(b));
+	}
+	if (attempt.outcome !== replayed.outcome) return mismatch('outcome', attempt.outcome, replayed.outcome);
+	if (attempt.failure !== replayed.failure) return mismatch('failure', attempt.failure, replayed.failure);
+	if (attempt.variant !== replayed.variant) return mismatch('variant', attempt.variant, replayed.variant);
+	if (attempt.score.total !== replayed.score.total) return mismatch('score', attempt.score.total, replayed.score.total);
+	if (JSON.stringify(attempt.score) !== JSON.stringify(replayed.score))
+		return mismatch('score breakdown', JSON.stringify(attempt.score), JSON.stringify(replayed.score));
+	if (JSON.stringify(attempt.laps) !== JSON.stringify(replayed.laps))
+		return mismatch('phase laps', JSON.stringify(attempt.laps), JSON.stringify(replayed.laps));
+	return { ok: true, attempt, replayed };
+}

@@ -1,0 +1,203 @@
+/**
+ * The whole check of a scenario file: parse, schema, references, then meaning found by
+ * exploring the machine: variants with no path to restore, actions that never become
+ * available, and dead ends (states, not declared failures, from which no restore is reachable).
+ */
+import type { ScenarioIssue } from '../scenario/errors';
+import { parseScenario } from '../scenario/parse';
+import type { Scenario } from '../scenario/schema';
+import { checkReferences } from '../scenario/validate';
+import { compileScenario, type CompiledScenario } from './compile';
+import { advance, availability, variantForSeed, type World } from './drill';
+import { replay } from './replay';
+import { solveVariant, startWorld, worldKey } from './solver';
+import { timeAt } from './time';
+
+/** Exploration stops (and says so) past this many states per variant and option set. */
+export const MAX_EXPLORED_STATES = 200_000;
+/** Beyond this many options, only the defaults, the presets, all-on and all-off are checked. */
+const MAX_OPTION_COMBINATIONS = 64;
+
+export type CheckResult =
+	| { ok: true; compiled: CompiledScenario }
+	| { ok: false; compiled: CompiledScenario | null; issues: ScenarioIssue[] };
+
+/** Every option set the checker tries: all combinations when there are few options. */
+export function optionCombinations(s: Scenario): Array<Record<string, boolean>> {
+	const ids = s.options.map((o) => o.id);
+	if (2 ** ids.length <= MAX_OPTION_COMBINATIONS) {
+		return Array.from({ length: 2 ** ids.length }, (_, mask) =>
+			Object.fromEntries(ids.map((id, bit) => [id, (mask & (1 << bit)) !== 0]))
+		);
+	}
+	const all = (v: boolean) => Object.fromEntries(ids.map((id) => [id, v]));
+	const defaults = Object.fromEntries(s.options.map((o) => [o.id, o.default]));
+	return [defaults, all(true), all(false), ...s.presets.map((p) => ({ ...defaults, ...p.options }))];
+}
+
+/** Describes an option set for messages: `{providerKernelBoot: on, spareServer: off}`. */
+export function describeOptions(options: Record<string, boolean>): string {
+	const parts = Object.entries(options).map(([k, v]) => `${k}: ${v ? 'on' : 'off'}`);
+	return parts.length ? `{${parts.join(', ')}}` : 'the default options';
+}
+
+interface ExploreNode {
+	world: World;
+	parent: number;
+	action: string | null;
+	next: number[];
+}
+
+/** How many clock thresholds (static and `since`) lie at or before the world's clock. */
+function timeClass(compiled: CompiledScenario, world: World): number {
+	let n = 0;
+	for (const t of compiled.thresholds) if (t <= world.clock) n++;
+	for (const { action, minutes } of compiled.sinceRefs) {
+		const done = world.doneAt[action];
+		if (done !== undefined && done + minutes <= world.clock) n++;
+	}
+	return n;
+}
+
+/**
+ * Explores every state reachable for a variant and option set. States that agree on world
+ * state and on which time thresholds have passed behave alike, so only the earliest is kept.
+ */
+export function explore(compiled: CompiledScenario, variant: string, options: Record<string, boolean>) {
+	const nodes: ExploreNode[] = [];
+	const index = new Map<string, number>();
+	const available = new Set<string>();
+	const buckets: number[][] = [];
+	const add = (world: World, parent: number, action: string | null) => {
+		const key = `${worldKey(compiled, world)}@${timeClass(compiled, world)}`;
+		const known = index.get(key);
+		if (known !== undefined) {
+			if (parent >= 0) nodes[parent]!.next.push(known);
+			return;
+		}
+		const id = nodes.length;
+		nodes.push({ world, parent, action, next: [] });
+		index.set(key, id);
+		if (parent >= 0) nodes[parent]!.next.push(id);
+		(buckets[world.clock] ??= []).push(id);
+	};
+	add(startWorld(compiled, variant, options), -1, null);
+	let complete = true;
+	for (let clock = 0; clock < buckets.length; clock++) {
+		for (const id of buckets[clock] ?? []) {
+			const { world } = nodes[id]!;
+			if (world.outcome !== 'playing') continue;
+			if (nodes.length > MAX_EXPLORED_STATES) {
+				complete = false;
+				break;
+			}
+			for (const action of compiled.actions) {
+				if (!availability(compiled, world, action.def.id).available) continue;
+				available.add(action.def.id);
+				add(advance(compiled, world, action).world, id, action.def.id);
+			}
+		}
+	}
+	return { nodes, available, complete };
+}
+
+function pathTo(nodes: ExploreNode[], id: number): string[] {
+	const out: string[] = [];
+	for (let n = nodes[id]!; n.action; n = nodes[n.parent]!) out.push(n.action);
+	return out.reverse();
+}
+
+/**
+ * Finds the problems that only play reveals.
+ * @param file the name used in messages
+ */
+export function analyse(compiled: CompiledScenario, file: string): ScenarioIssue[] {
+	const s = compiled.scenario;
+	const issues: ScenarioIssue[] = [];
+	const everAvailable = new Set<string>();
+	const start = s.start.time;
+	for (const options of optionCombinations(s)) {
+		s.variants.forEach((variant, vi) => {
+			const where = `variant "${variant.id}" with ${describeOptions(options)}`;
+			const { nodes, available, complete } = explore(compiled, variant.id, options);
+			available.forEach((a) => everAvailable.add(a));
+			if (!complete) {
+				issues.push({ file, path: `variants[${vi}]`, message: `${where}: more than ${MAX_EXPLORED_STATES} states to explore; simplify the scenario` });
+				return;
+			}
+			if (!solveVariant(compiled, variant.id, options)) {
+				issues.push({ file, path: `variants[${vi}]`, message: `${where} has no path to restore` });
+				return;
+			}
+			// Dead ends: playing states from which no restore can be reached.
+			const canRestore = nodes.map((n) => n.world.outcome === 'restored' || n.world.outcome === 'degraded');
+			const into: number[][] = nodes.map(() => []);
+			nodes.forEach((n, i) => n.next.forEach((j) => into[j]!.push(i)));
+			const queue = canRestore.flatMap((ok, i) => (ok ? [i] : []));
+			while (queue.length > 0) {
+				for (const i of into[queue.pop()!]!) {
+					if (!canRestore[i]) {
+						canRestore[i] = true;
+						queue.push(i);
+					}
+				}
+			}
+			const dead = nodes.findIndex((n, i) => n.world.outcome === 'playing' && !canRestore[i]);
+			if (dead >= 0) {
+				const path = pathTo(nodes, dead);
+				const at = timeAt(nodes[dead]!.world.clock, start);
+				issues.push({
+					file,
+					path: `variants[${vi}]`,
+					message: `${where}: dead end at ${at} after [${path.join(', ')}]: no restore can be reached from there and no failure is declared`
+				});
+			}
+		});
+	}
+	s.actions.forEach((a, i) => {
+		if (!everAvailable.has(a.id))
+			issues.push({ file, path: `actions[${i}]`, message: `action "${a.id}" can never become available` });
+	});
+	if (s.historical) {
+		const h = s.historical;
+		const preset = s.presets.find((p) => p.id === h.preset);
+		const seed = seedForVariant(compiled, h.variant);
+		if (seed === null) {
+			issues.push({ file, path: 'historical.variant', message: `no seed picks variant "${h.variant}"` });
+		} else {
+			const run = replay(compiled, { seed, options: preset?.options ?? {} }, h.path.map((action) => ({ type: 'action', action })));
+			if (run.error) issues.push({ file, path: 'historical.path', message: run.error });
+			else if (run.state.outcome !== 'restored' && run.state.outcome !== 'degraded')
+				issues.push({ file, path: 'historical.path', message: `ends "${run.state.outcome}" at ${timeAt(run.state.clock, start)}, not restored` });
+		}
+	}
+	return issues;
+}
+
+/** The smallest seed that picks a variant (for tests and the historical replay), or null. */
+export function seedForVariant(compiled: CompiledScenario, variant: string, tries = 10_000): number | null {
+	for (let seed = 0; seed < tries; seed++) {
+		if (variantForSeed(compiled, seed) === variant) return seed;
+	}
+	return null;
+}
+
+/**
+ * Checks a scenario file's text completely and reports every problem at once.
+ * @param text the file's contents
+ * @param file the name used in messages
+ */
+export function checkScenarioText(text: string, file: string): CheckResult {
+	const parsed = parseScenario(text, file);
+	if (!parsed.ok) return { ok: false, compiled: null, issues: parsed.issues };
+	return checkScenario(parsed.value, file);
+}
+
+/** Checks a schema-valid scenario: references, then analysis. */
+export function checkScenario(scenario: Scenario, file: string): CheckResult {
+	const refs = checkReferences(scenario, file);
+	if (refs.length > 0) return { ok: false, compiled: null, issues: refs };
+	const compiled = compileScenario(scenario);
+	const issues = analyse(compiled, file);
+	return issues.length > 0 ? { ok: false, compiled, issues } : { ok: true, compiled };
+}

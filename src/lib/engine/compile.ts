@@ -1,0 +1,138 @@
+/**
+ * A validated scenario, prepared for play: lookups by id, conditions compiled to predicates,
+ * and the facts the solver needs (which clock minutes matter, which actions' done-ness matters).
+ */
+import type { Action, Condition, Reveal, Scenario } from '../scenario/schema';
+import { conditionRefs, placedConditions } from '../scenario/refs';
+import { compileCondition, type Predicate, type TimeFrame } from './conditions';
+import { offsetOf } from './time';
+
+/** A reveal with its condition compiled. */
+export interface CompiledReveal {
+	evidence: string;
+	when: Predicate | null;
+}
+
+export interface CompiledAction {
+	def: Action;
+	index: number;
+	requires: Array<{ when: Predicate; reason: string }>;
+	effects: Array<{ when: Predicate | null; set?: Record<string, boolean | number | string>; fail?: string }>;
+	reveals: CompiledReveal[];
+	until: Predicate | null;
+}
+
+export interface CompiledScenario {
+	scenario: Scenario;
+	frame: TimeFrame;
+	actions: CompiledAction[];
+	actionById: Map<string, CompiledAction>;
+	evidenceIds: Set<string>;
+	variantIds: string[];
+	optionIds: string[];
+	initialReveals: CompiledReveal[];
+	restoreFull: Predicate;
+	restoreDegraded: Predicate | null;
+	failures: Array<{ id: string; when: Predicate }>;
+	phases: Array<{ phase: string; when: Predicate }>;
+	hints: Array<{ text: string; when: Predicate | null }>;
+	status: Array<{ id: string; label: string; states: Array<{ when: Predicate | null; is: string; detail?: string }> }>;
+	/** Clock minutes at which some time condition changes value, sorted. */
+	thresholds: number[];
+	/** `since` conditions: the action and the minutes after it that matter. */
+	sinceRefs: Array<{ action: string; minutes: number }>;
+	/** The actions `since` conditions read (their completion time matters, not only done-ness). */
+	sinceActions: Set<string>;
+	/** Actions whose done-ness can change what happens later (the solver's state includes them). */
+	keyActions: string[];
+	/** Evidence that world conditions look at (the solver's state includes it). */
+	keyEvidence: string[];
+	flagNames: string[];
+}
+
+const compileReveals = (list: Reveal[], frame: TimeFrame): CompiledReveal[] =>
+	list.map((r) =>
+		typeof r === 'string'
+			? { evidence: r, when: null }
+			: { evidence: r.evidence, when: r.when ? compileCondition(r.when, frame) : null }
+	);
+
+/**
+ * Compiles a scenario that passed schema and reference checks.
+ * @param scenario the validated scenario
+ */
+export function compileScenario(scenario: Scenario): CompiledScenario {
+	const start = scenario.start.time;
+	const arrivals = new Map(scenario.world.people.map((p) => [p.id, p.arrives ? offsetOf(p.arrives, start) : 0]));
+	const frame: TimeFrame = {
+		offsetOf: (time) => offsetOf(time, start),
+		arrivalOf: (person) => arrivals.get(person) ?? Infinity
+	};
+	const cond = (c: Condition | undefined) => (c ? compileCondition(c, frame) : null);
+
+	const actions: CompiledAction[] = scenario.actions.map((def, index) => ({
+		def,
+		index,
+		requires: def.requires.map((r) => ({ when: compileCondition(r.when, frame), reason: r.reason })),
+		effects: def.effects.map((e) => ({ when: cond(e.when), set: e.set, fail: e.fail })),
+		reveals: compileReveals(def.reveals, frame),
+		until: cond(def.until)
+	}));
+
+	const placed = placedConditions(scenario);
+	const thresholds = new Set<number>([scenario.limitMinutes]);
+	const sinceRefs: Array<{ action: string; minutes: number }> = [];
+	const worldDone = new Set<string>();
+	const worldSeen = new Set<string>();
+	for (const { path, condition, role } of placed) {
+		for (const ref of conditionRefs(condition, path)) {
+			if (ref.kind === 'time') thresholds.add(frame.offsetOf(ref.time));
+			else if (ref.kind === 'elapsed') thresholds.add(ref.minutes);
+			else if (ref.kind === 'onSite') thresholds.add(frame.arrivalOf(ref.id));
+			else if (ref.kind === 'since') {
+				sinceRefs.push({ action: ref.id, minutes: ref.minutes });
+				if (role !== 'display') worldDone.add(ref.id);
+			} else if (ref.kind === 'done' && role !== 'display') worldDone.add(ref.id);
+			else if (ref.kind === 'seen' && role === 'world') worldSeen.add(ref.id);
+		}
+	}
+	// An action matters to the solver if later conditions ask whether it was done, if it changes
+	// the world, or if it reveals evidence that world conditions look at.
+	const keyActions = actions
+		.filter(
+			(a) =>
+				worldDone.has(a.def.id) ||
+				a.effects.length > 0 ||
+				a.reveals.some((r) => worldSeen.has(r.evidence))
+		)
+		.map((a) => a.def.id);
+
+	return {
+		scenario,
+		frame,
+		actions,
+		actionById: new Map(actions.map((a) => [a.def.id, a])),
+		evidenceIds: new Set(scenario.evidence.map((e) => e.id)),
+		variantIds: scenario.variants.map((v) => v.id),
+		optionIds: scenario.options.map((o) => o.id),
+		initialReveals: compileReveals(scenario.initialEvidence, frame),
+		restoreFull: compileCondition(scenario.restore.full, frame),
+		restoreDegraded: cond(scenario.restore.degraded),
+		failures: scenario.failures.flatMap((f) => (f.when ? [{ id: f.id, when: compileCondition(f.when, frame) }] : [])),
+		phases: Object.entries(scenario.phases).flatMap(([phase, c]) =>
+			c ? [{ phase, when: compileCondition(c, frame) }] : []
+		),
+		hints: scenario.hints.map((h) => ({ text: h.text, when: cond(h.when) })),
+		status: scenario.world.status.map((item) => ({
+			id: item.id,
+			label: item.label,
+			states: item.states.map((st) => ({ when: cond(st.when), is: st.is, detail: st.detail }))
+		})),
+		thresholds: [...thresholds].filter((t) => t > 0).sort((a, b) => a - b),
+		sinceRefs,
+		sinceActions: new Set(sinceRefs.map((r) => r.action)),
+		keyActions,
+		keyEvidence: [...worldSeen].sort(),
+		flagNames: Object.keys(scenario.flags).sort()
+	};
+}

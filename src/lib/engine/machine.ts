@@ -1,0 +1,57 @@
+/**
+ * A compiled scenario as an XState v5 machine. The machine is pure: time lives in context and
+ * moves by action minutes, so `initialTransition` / `transition` give every next snapshot,
+ * replays are exact, and a persisted snapshot restores the drill as it was.
+ */
+import { assertEvent, assign, setup } from 'xstate';
+import type { CompiledScenario } from './compile';
+import { availability, nextHint, performAction, startDrill, takeHint, type DrillInput, type DrillState } from './drill';
+
+/** Events the UI (or a replay) sends. `idle` is live-clock thinking time, in simulated minutes. */
+export type DrillEvent = { type: 'act'; action: string; idle?: number } | { type: 'hint' };
+
+/**
+ * Builds the machine for one scenario.
+ * @param compiled the scenario, compiled
+ * @returns a machine taking `{ seed, options, mode }` as input
+ */
+export function createDrillMachine(compiled: CompiledScenario) {
+	return setup({
+		types: {
+			context: {} as DrillState,
+			events: {} as DrillEvent,
+			input: {} as DrillInput
+		},
+		guards: {
+			canAct: ({ context, event }) => {
+				assertEvent(event, 'act');
+				return availability(compiled, context, event.action).available;
+			},
+			canHint: ({ context }) => nextHint(compiled, context) !== null,
+			isOver: ({ context }) => context.outcome !== 'playing'
+		},
+		actions: {
+			act: assign(({ context, event }) => {
+				assertEvent(event, 'act');
+				return performAction(compiled, context, event.action, Math.max(0, Math.floor(event.idle ?? 0)));
+			}),
+			hint: assign(({ context }) => takeHint(compiled, context))
+		}
+	}).createMachine({
+		id: compiled.scenario.id,
+		context: ({ input }) => startDrill(compiled, input),
+		initial: 'playing',
+		states: {
+			playing: {
+				always: { guard: 'isOver', target: 'over' },
+				on: {
+					act: { guard: 'canAct', actions: 'act' },
+					hint: { guard: 'canHint', actions: 'hint' }
+				}
+			},
+			over: { type: 'final' }
+		}
+	});
+}
+
+export type DrillMachine = ReturnType<typeof createDrillMachine>;

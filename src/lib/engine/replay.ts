@@ -1,0 +1,56 @@
+/**
+ * Replays an action log through the machine with XState's pure `initialTransition` and
+ * `transition`: the same scenario version, seed, options and log always give the same run.
+ */
+import { initialTransition, transition } from 'xstate';
+import type { CompiledScenario } from './compile';
+import { availability, type DrillInput, type DrillState } from './drill';
+import { createDrillMachine, type DrillEvent, type DrillMachine } from './machine';
+
+/** One step of an action log as recorded: an action (with live-clock idle minutes) or a hint. */
+export type LogStep = { type: 'action'; action: string; idle?: number } | { type: 'hint' };
+
+export interface ReplayResult {
+	state: DrillState;
+	/** Empty when every step was legal; otherwise why the replay stopped, naming the step. */
+	error: string | null;
+}
+
+const machines = new WeakMap<CompiledScenario, DrillMachine>();
+
+/** The machine for a compiled scenario, built once. */
+export function machineFor(compiled: CompiledScenario): DrillMachine {
+	let machine = machines.get(compiled);
+	if (!machine) machines.set(compiled, (machine = createDrillMachine(compiled)));
+	return machine;
+}
+
+/**
+ * Plays a log from the start. Stops at the first step that was not possible then.
+ * @param input seed, options and mode
+ * @param steps the log
+ */
+export function replay(compiled: CompiledScenario, input: DrillInput, steps: readonly LogStep[]): ReplayResult {
+	const machine = machineFor(compiled);
+	let [snapshot] = initialTransition(machine, input);
+	for (let i = 0; i < steps.length; i++) {
+		const step = steps[i]!;
+		const event: DrillEvent =
+			step.type === 'hint' ? { type: 'hint' } : { type: 'act', action: step.action, idle: step.idle ?? 0 };
+		const [next] = transition(machine, snapshot, event);
+		if (next === snapshot || next.context === snapshot.context) {
+			const context = snapshot.context;
+			const why =
+				step.type === 'hint'
+					? 'no hint was available'
+					: (() => {
+							const a = availability(compiled, context, step.action);
+							return a.available ? 'it changed nothing' : a.reason;
+						})();
+			const what = step.type === 'hint' ? 'a hint' : `"${step.action}"`;
+			return { state: context, error: `step ${i + 1} (${what}) was not possible: ${why}` };
+		}
+		snapshot = next;
+	}
+	return { state: snapshot.context, error: null };
+}
