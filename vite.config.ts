@@ -1,8 +1,9 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import { scenarioPlugin } from './src/lib/scenario/vite-plugin';
 
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [scenarioPlugin(), sveltekit()],
 	test: {
 		include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
 		environment: 'node'

@@ -1,0 +1,43 @@
+import { defineConfig, devices } from '@playwright/test';
+import { existsSync } from 'node:fs';
+
+/**
+ * End-to-end tests run in a real Chromium against the production build served by
+ * `vite preview`. Where Playwright can't download its own browser (this project's CI), set
+ * CHROMIUM_PATH or install Debian's chromium at /usr/bin/chromium; elsewhere Playwright's
+ * bundled Chromium is used.
+ */
+const executablePath =
+	process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	fullyParallel: true,
+	workers: process.env.CI ? 2 : undefined,
+	retries: 0,
+	timeout: 60_000,
+	reporter: process.env.CI ? [['list']] : [['list']],
+	webServer: {
+		command: 'npm run build && npx vite preview --port 4173 --strictPort',
+		port: 4173,
+		reuseExistingServer: !process.env.CI,
+		timeout: 180_000
+	},
+	use: {
+		baseURL: 'http://localhost:4173',
+		trace: 'retain-on-failure',
+		...devices['Desktop Chrome'],
+		viewport: { width: 1366, height: 768 },
+		launchOptions: {
+			executablePath,
+			args: [
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync',
+				'--no-first-run',
+				'--disable-quic'
+			]
+		}
+	},
+	projects: [{ name: 'chromium' }]
+});
