@@ -1,0 +1,36 @@
+/**
+ * What the status region says after each step. Kept apart from the session class so the
+ * wording is tested on its own.
+ */
+import type { CompiledScenario } from '$lib/engine/compile';
+import type { DrillState } from '$lib/engine/drill';
+import { formatDuration, timeAt } from '$lib/engine/time';
+
+/**
+ * The sentence announced after an action.
+ * @param before the state before the action
+ * @param after the state after it
+ */
+export function describeStep(compiled: CompiledScenario, before: DrillState, after: DrillState): string {
+	const s = compiled.scenario;
+	const entry = after.journal[after.journal.length - 1];
+	if (!entry || entry.kind !== 'action' || after.journal.length === before.journal.length) return '';
+	const label = compiled.actionById.get(entry.action)?.def.label ?? entry.action;
+	const when = timeAt(after.clock, s.start.time);
+	const thinking = entry.idle > 0 ? ` Thinking time cost ${formatDuration(entry.idle)}.` : '';
+	if (after.outcome === 'restored')
+		return `Service restored at ${when}, after ${formatDuration(after.clock)}.${thinking}`;
+	if (after.outcome === 'degraded')
+		return `Service restored in degraded mode at ${when}, after ${formatDuration(after.clock)}.${thinking}`;
+	if (after.outcome === 'failed') {
+		const failure = s.failures.find((f) => f.id === after.failure);
+		return `Drill failed at ${when}: ${failure?.label ?? after.failure}.${thinking}`;
+	}
+	if (after.outcome === 'timeout') return `Time is up at ${when}: the service was not restored.${thinking}`;
+	const titles = entry.revealed.map((id) => s.evidence.find((e) => e.id === id)?.title ?? id);
+	const found =
+		titles.length === 0
+			? 'nothing new'
+			: `${titles.length} new ${titles.length === 1 ? 'entry' : 'entries'}: ${titles.join('; ')}`;
+	return `${label}: done at ${when} (${formatDuration(entry.minutes)}), ${found}.${thinking}`;
+}

@@ -1,0 +1,166 @@
+/**
+ * The debrief, worked out from an attempt: the run is replayed (so the evidence each action
+ * showed is exact), par and its path are solved, and both paths are laid out on the
+ * simulated clock for the timeline chart.
+ */
+import type { Attempt } from '$lib/engine/attempt';
+import { stepsToLog } from '$lib/engine/attempt';
+import type { CompiledScenario } from '$lib/engine/compile';
+import type { DrillState } from '$lib/engine/drill';
+import { replay } from '$lib/engine/replay';
+import { solvePar } from '$lib/engine/solver';
+import type { ActionGroup } from '$lib/scenario/schema';
+
+/** One bar of the timeline: an action from its start to its end on the simulated clock. */
+export interface TimelineStep {
+	/** 1-based position in its path. */
+	n: number;
+	action: string;
+	label: string;
+	group: ActionGroup;
+	start: number;
+	end: number;
+	/** Live-clock thinking minutes before it. */
+	idle: number;
+	revealed: string[];
+	useless: boolean;
+}
+
+export interface LapRow {
+	phase: string;
+	label: string;
+	you: number | null;
+	par: number | null;
+}
+
+export interface PointerRow {
+	id: string;
+	title: string;
+	/** When the trainee saw it, or null when they never did. */
+	seenAt: number | null;
+}
+
+export interface Debrief {
+	/** The replayed run (null only if the log no longer replays; see `replayError`). */
+	state: DrillState;
+	replayError: string | null;
+	restored: boolean;
+	/** Minutes to restore, or null when not restored. */
+	minutes: number | null;
+	par: number | null;
+	historical: number | null;
+	yourPath: TimelineStep[];
+	parPath: TimelineStep[];
+	laps: LapRow[];
+	variant: { id: string; label: string; explanation: string; historical: boolean };
+	pointers: PointerRow[];
+	failure: { id: string; label: string; explanation: string; at: number; cause: string | null } | null;
+}
+
+export const LAP_LABELS: Record<string, string> = {
+	acknowledged: 'Acknowledged',
+	statusUpdate: 'First status update',
+	diagnosed: 'Diagnosed',
+	mitigated: 'Mitigated',
+	restored: 'Restored'
+};
+const LAP_ORDER = ['acknowledged', 'statusUpdate', 'diagnosed', 'mitigated', 'restored'];
+
+/** Lays a replayed journal out as timeline steps. */
+export function timelineOf(compiled: CompiledScenario, state: DrillState): TimelineStep[] {
+	const out: TimelineStep[] = [];
+	for (const j of state.journal) {
+		if (j.kind !== 'action') continue;
+		const def = compiled.actionById.get(j.action)?.def;
+		out.push({
+			n: out.length + 1,
+			action: j.action,
+			label: def?.label ?? j.action,
+			group: def?.group ?? 'diagnose',
+			start: j.at,
+			end: j.at + j.minutes,
+			idle: j.idle,
+			revealed: j.revealed,
+			useless: j.useless
+		});
+	}
+	return out;
+}
+
+/**
+ * Builds the debrief for an attempt.
+ * @param compiled the attempt's scenario (same version)
+ */
+export function buildDebrief(compiled: CompiledScenario, attempt: Attempt): Debrief {
+	const s = compiled.scenario;
+	const input = { seed: attempt.seed, options: attempt.options, mode: attempt.mode };
+	const run = replay(compiled, input, stepsToLog(attempt.steps));
+	const state = run.state;
+	const par = solvePar(compiled, attempt.seed, attempt.options);
+	const parRun = par
+		? replay(compiled, input, par.path.map((p) => ({ type: 'action' as const, action: p.action })))
+		: null;
+	const restored = state.outcome === 'restored' || state.outcome === 'degraded';
+
+	const phases = LAP_ORDER.filter(
+		(p) => p === 'acknowledged' || p === 'restored' || s.phases[p as keyof typeof s.phases] !== undefined
+	);
+	const laps: LapRow[] = phases.map((phase) => ({
+		phase,
+		label: LAP_LABELS[phase] ?? phase,
+		you: state.laps[phase] ?? null,
+		par: parRun?.state.laps[phase] ?? null
+	}));
+
+	const v = s.variants.find((x) => x.id === state.variant)!;
+	const evidence = new Map(s.evidence.map((e) => [e.id, e]));
+	const pointers: PointerRow[] = v.pointers.map((id) => ({
+		id,
+		title: evidence.get(id)?.title ?? id,
+		seenAt: state.seen[id] ?? null
+	}));
+
+	let failure: Debrief['failure'] = null;
+	if (state.outcome === 'failed' && state.failure) {
+		const f = s.failures.find((x) => x.id === state.failure);
+		const last = [...state.journal].reverse().find((j) => j.kind === 'action');
+		failure = {
+			id: state.failure,
+			label: f?.label ?? state.failure,
+			explanation: f?.explanation ?? '',
+			at: state.clock,
+			cause: last && last.kind === 'action' ? (compiled.actionById.get(last.action)?.def.label ?? last.action) : null
+		};
+	}
+
+	return {
+		state,
+		replayError: run.error,
+		restored,
+		minutes: restored ? state.clock : null,
+		par: par?.minutes ?? null,
+		historical: s.historical?.minutes ?? null,
+		yourPath: timelineOf(compiled, state),
+		parPath: parRun ? timelineOf(compiled, parRun.state) : [],
+		laps,
+		variant: { id: v.id, label: v.label, explanation: v.explanation, historical: v.historical },
+		pointers,
+		failure
+	};
+}
+
+/** The range of par over every variant for some options, for the catalogue and briefing. */
+export function parRange(
+	compiled: CompiledScenario,
+	solve: (variant: string) => number | null
+): { min: number; max: number } | null {
+	let min = Infinity;
+	let max = -Infinity;
+	for (const id of compiled.variantIds) {
+		const m = solve(id);
+		if (m === null) continue;
+		min = Math.min(min, m);
+		max = Math.max(max, m);
+	}
+	return min === Infinity ? null : { min, max };
+}

@@ -1,0 +1,74 @@
+/**
+ * How a drill is set up, as it travels in a URL: `?seed=1&mode=guided&opt.spareServer=1&rate=2`.
+ * A shared link (a drill code) therefore replays the same hidden fault on every device.
+ * Read these only in the browser: prerendered pages have no query string.
+ */
+import type { CompiledScenario } from '$lib/engine/compile';
+import { MODES, resolveOptions, type Mode } from '$lib/engine/drill';
+import { isSeed, MAX_SEED } from '$lib/engine/rng';
+
+export interface DrillParams {
+	seed: number;
+	mode: Mode;
+	/** Every scenario option, resolved (defaults filled in). */
+	options: Record<string, boolean>;
+	/** Drill mode's live clock: simulated minutes per real minute; null when off. */
+	liveClockRate: number | null;
+}
+
+/** Live-clock rates the briefing offers (simulated minutes per real minute). */
+export const LIVE_CLOCK_RATES = [1, 2, 5, 10] as const;
+export const DEFAULT_SEED = 1;
+
+/** Parses a seed typed by a person or read from a URL; null when it isn't one. */
+export function parseSeed(text: string | null | undefined): number | null {
+	if (text == null || !/^\s*\d{1,10}\s*$/.test(text)) return null;
+	const n = Number(text.trim());
+	return isSeed(n) ? n : null;
+}
+
+/**
+ * Reads a drill's set-up from a query string; anything missing or malformed gets its default.
+ * @param search the query string
+ * @param compiled the scenario (for its options)
+ */
+export function readDrillParams(search: URLSearchParams, compiled: CompiledScenario): DrillParams {
+	const modeText = search.get('mode');
+	const mode: Mode = (MODES as readonly string[]).includes(modeText ?? '') ? (modeText as Mode) : 'guided';
+	const given: Record<string, boolean> = {};
+	for (const id of compiled.optionIds) {
+		const v = search.get(`opt.${id}`);
+		if (v === '1' || v === 'true') given[id] = true;
+		else if (v === '0' || v === 'false') given[id] = false;
+	}
+	const rate = Number(search.get('rate'));
+	return {
+		seed: parseSeed(search.get('seed')) ?? DEFAULT_SEED,
+		mode,
+		options: resolveOptions(compiled, given),
+		liveClockRate: mode === 'drill' && Number.isFinite(rate) && rate > 0 && rate <= 60 ? rate : null
+	};
+}
+
+/** The query string for a drill's set-up (without the leading "?"). */
+export function drillQuery(params: DrillParams): string {
+	const q = new URLSearchParams();
+	q.set('seed', String(params.seed));
+	q.set('mode', params.mode);
+	for (const [id, on] of Object.entries(params.options)) q.set(`opt.${id}`, on ? '1' : '0');
+	if (params.mode === 'drill' && params.liveClockRate) q.set('rate', String(params.liveClockRate));
+	return q.toString();
+}
+
+/**
+ * A fresh seed for practice and "New variant". Seeds choose the hidden fault, so this uses the
+ * platform's generator once, outside the engine; everything after it is deterministic.
+ * @param avoid a seed not to return
+ */
+export function freshSeed(avoid?: number): number {
+	const buf = new Uint32Array(1);
+	do {
+		globalThis.crypto.getRandomValues(buf);
+	} while (buf[0]! === avoid || buf[0]! > MAX_SEED);
+	return buf[0]!;
+}

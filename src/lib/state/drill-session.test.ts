@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { fixture } from '../../../tests/fixtures/load';
+import { parseAttempt } from '$lib/engine/attempt';
+import { DrillSession } from './drill-session.svelte';
+import { attemptText, bestResults, listSummaries } from './attempts';
+import { buildDebrief } from './debrief';
+
+const compiled = fixture('disk-full');
+// seed 1 picks the "logs" variant in disk-full (checked below).
+const params = { seed: 1, mode: 'guided' as const, options: { logRotation: false }, liveClockRate: null };
+
+function fakeClock(start = 0) {
+	const clock = { ms: start, now: () => clock.ms, date: () => new Date(Date.UTC(2024, 2, 2) + clock.ms) };
+	return clock;
+}
+
+describe('DrillSession', () => {
+	it('starts with the initial evidence and every visible action, unavailable ones with their reason', () => {
+		const s = new DrillSession(compiled, params, fakeClock());
+		expect(s.state.variant).toBe('logs');
+		expect(s.log.map((e) => e.key)).toEqual(['e:alert']);
+		const find = s.actionGroups.flatMap((g) => g.actions).find((a) => a.id === 'find-big-files')!;
+		expect(find).toMatchObject({ available: false, reason: 'Check the disk first.' });
+		expect(s.actionGroups.map((g) => g.label)).toEqual(['Diagnose', 'Repair', 'Escalate', 'Communicate', 'Fail over']);
+	});
+
+	it('announces each outcome, adds the evidence to the log and explains it in guided mode', () => {
+		const s = new DrillSession(compiled, params, fakeClock());
+		expect(s.act('check-disk')).toBe(true);
+		expect(s.announcement).toBe('Check disk space: done at 23:35 (5 min), 1 new entry: df -h.');
+		expect(s.log.map((e) => e.kind)).toEqual(['evidence', 'action', 'evidence']);
+		expect(s.note?.action).toBe('Check disk space');
+		expect(s.act('check-disk')).toBe(false);
+		s.act('truncate-log');
+		s.act('restart');
+		expect(s.over).toBe(true);
+		expect(s.announcement).toMatch(/^Service restored at 23:43/);
+	});
+
+	it('charges live-clock thinking time with the next action', () => {
+		const clock = fakeClock();
+		const s = new DrillSession(compiled, { ...params, mode: 'drill', liveClockRate: 2 }, clock);
+		clock.ms = 90_000;
+		s.tick();
+		expect(s.displayClock).toBe(3);
+		s.act('check-disk');
+		expect(s.state.clock).toBe(8);
+		expect(s.state.journal[0]).toMatchObject({ idle: 3, at: 3 });
+		expect(s.pendingIdle).toBe(0);
+	});
+
+	it('gives hints only outside drill mode', () => {
+		const guided = new DrillSession(compiled, params, fakeClock());
+		expect(guided.hint()).toBe('Start with the disk.');
+		expect(guided.hints).toEqual(['Start with the disk.']);
+		const drill = new DrillSession(compiled, { ...params, mode: 'drill' }, fakeClock());
+		expect(drill.hintAvailable).toBe(false);
+		expect(drill.hint()).toBeNull();
+	});
+
+	it('keeps the finished attempt; the debrief replays it and finds time to restore equal to par', async () => {
+		const s = new DrillSession(compiled, params, fakeClock());
+		for (const id of ['check-disk', 'truncate-log', 'restart']) s.act(id);
+		const id = await s.finish();
+		const parsed = parseAttempt(attemptText(id)!);
+		expect(parsed.ok).toBe(true);
+		if (!parsed.ok) return;
+		const d = buildDebrief(compiled, parsed.attempt);
+		expect(d.replayError).toBeNull();
+		expect(d.minutes).toBe(13);
+		expect(d.par).toBe(8);
+		expect(d.parPath.map((p) => p.action)).toEqual(['truncate-log', 'restart']);
+		expect(d.yourPath.map((p) => [p.n, p.start, p.end])).toEqual([
+			[1, 0, 5],
+			[2, 5, 10],
+			[3, 10, 13]
+		]);
+		expect(d.laps.find((l) => l.phase === 'restored')).toMatchObject({ you: 13, par: 8 });
+		expect(d.pointers).toEqual([{ id: 'du-logs', title: 'du /var/log', seenAt: null }]);
+		expect(bestResults(listSummaries()).get('disk-full')?.id).toBe(id);
+	});
+
+	it('a failed drill debriefs what went wrong, when, and after which action', async () => {
+		const s = new DrillSession(compiled, params, fakeClock());
+		s.act('check-disk');
+		s.act('wipe-var');
+		expect(s.announcement).toBe('Drill failed at 23:37: Data loss.');
+		const parsed = parseAttempt(attemptText(await s.finish())!);
+		if (!parsed.ok) throw new Error(parsed.reason);
+		const d = buildDebrief(compiled, parsed.attempt);
+		expect(d.restored).toBe(false);
+		expect(d.failure).toMatchObject({ id: 'data-loss', at: 7, cause: 'Delete everything under /var' });
+		expect(parsed.attempt.score.grade).toBe('F');
+	});
+});

@@ -1,0 +1,36 @@
+/** Small wording helpers shared by the screens. */
+import { formatDuration } from '$lib/engine/time';
+
+/** "45 min–2 h", or "45 min" when every variant has the same par; "—" when unknown. */
+export function formatRange(range: { min: number; max: number } | null): string {
+	if (!range) return '—';
+	return range.min === range.max
+		? formatDuration(range.min)
+		: `${formatDuration(range.min)}–${formatDuration(range.max)}`;
+}
+
+/** "+12 min over par", "at par" (for a restored drill). */
+export function formatOverPar(minutes: number, par: number): string {
+	const over = minutes - par;
+	return over <= 0 ? 'at par' : `${formatDuration(over)} over par`;
+}
+
+export const DIFFICULTY_LABELS: Record<string, string> = {
+	introductory: 'Introductory',
+	intermediate: 'Intermediate',
+	advanced: 'Advanced'
+};
+
+export const MODE_LABELS: Record<string, string> = {
+	guided: 'Guided',
+	drill: 'Drill',
+	practice: 'Practice'
+};
+
+export const OUTCOME_LABELS: Record<string, string> = {
+	restored: 'Restored',
+	degraded: 'Restored (degraded)',
+	failed: 'Failed',
+	timeout: 'Timed out',
+	playing: 'Stopped'
+};

@@ -1,0 +1,17 @@
+import { solveVariant } from '$lib/engine/solver';
+import { bundledScenarios, getScenario } from '$lib/scenarios';
+import { parRange } from '$lib/state/debrief';
+import type { PageServerLoad } from './$types';
+
+/**
+ * Par over every variant with the default options, solved once while prerendering so the
+ * catalogue itself runs no solver.
+ */
+export const load: PageServerLoad = () => ({
+	par: Object.fromEntries(
+		bundledScenarios.map((s) => {
+			const compiled = getScenario(s.id)!;
+			return [s.id, parRange(compiled, (v) => solveVariant(compiled, v, {})?.minutes ?? null)];
+		})
+	)
+});

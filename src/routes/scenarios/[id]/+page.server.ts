@@ -1,0 +1,27 @@
+import { error } from '@sveltejs/kit';
+import { resolveOptions } from '$lib/engine/drill';
+import { solveVariant } from '$lib/engine/solver';
+import { bundledScenarios, getScenario } from '$lib/scenarios';
+import { parRange } from '$lib/state/debrief';
+import type { EntryGenerator, PageServerLoad } from './$types';
+
+export const entries: EntryGenerator = () => bundledScenarios.map((s) => ({ id: s.id }));
+
+/**
+ * Par over every variant for the default options and for each preset, solved while
+ * prerendering: the briefing shows how preparedness changes par without running a solver.
+ */
+export const load: PageServerLoad = ({ params }) => {
+	const compiled = getScenario(params.id);
+	if (!compiled) error(404, `No scenario "${params.id}"`);
+	const sets = [resolveOptions(compiled), ...compiled.scenario.presets.map((p) => resolveOptions(compiled, p.options))];
+	const seen = new Set<string>();
+	const par: Array<{ options: Record<string, boolean>; range: { min: number; max: number } | null }> = [];
+	for (const options of sets) {
+		const key = JSON.stringify(options);
+		if (seen.has(key)) continue;
+		seen.add(key);
+		par.push({ options, range: parRange(compiled, (v) => solveVariant(compiled, v, options)?.minutes ?? null) });
+	}
+	return { id: params.id, par };
+};
