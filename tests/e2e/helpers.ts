@@ -1,0 +1,101 @@
+/**
+ * Shared e2e helpers: the engine, run in node, says which path to play (par, or a path into a
+ * failure); the browser plays it by clicking buttons by their labels, as a trainee would.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+import { compileScenario, type CompiledScenario } from '../../src/lib/engine/compile';
+import { availability, performAction, startDrill, type DrillState } from '../../src/lib/engine/drill';
+import { stateKey } from '../../src/lib/engine/solver';
+import { parseScenario } from '../../src/lib/scenario/parse';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+/**
+ * A bundled scenario, compiled (the build has already checked it), or null when its file is
+ * not in scenarios/ yet.
+ */
+export function bundledScenario(id: string): CompiledScenario | null {
+	const file = resolve(ROOT, 'scenarios', `${id}.yaml`);
+	if (!existsSync(file)) return null;
+	const parsed = parseScenario(readFileSync(file, 'utf8'), `scenarios/${id}.yaml`);
+	if (!parsed.ok) throw new Error(`scenarios/${id}.yaml does not parse`);
+	return compileScenario(parsed.value);
+}
+
+/**
+ * The shortest path (fewest actions, then least time) from the start into the named failure.
+ * @returns action ids, or null when none is found within `maxDepth` actions
+ */
+export function pathToFailure(
+	compiled: CompiledScenario,
+	input: { seed: number; options: Record<string, boolean> },
+	failure: string,
+	maxDepth = 14
+): string[] | null {
+	type Node = { state: DrillState; path: string[] };
+	let frontier: Node[] = [{ state: startDrill(compiled, { ...input, mode: 'practice' }), path: [] }];
+	const seen = new Set<string>();
+	for (let depth = 0; depth < maxDepth && frontier.length; depth++) {
+		const next: Node[] = [];
+		for (const node of frontier) {
+			for (const a of compiled.actions) {
+				if (!availability(compiled, node.state, a.def.id).available) continue;
+				const state = performAction(compiled, node.state, a.def.id);
+				const path = [...node.path, a.def.id];
+				if (state.outcome === 'failed' && state.failure === failure) return path;
+				if (state.outcome !== 'playing') continue;
+				const key = stateKey(compiled, state);
+				if (seen.has(key)) continue;
+				seen.add(key);
+				next.push({ state, path });
+			}
+		}
+		frontier = next;
+	}
+	return null;
+}
+
+/** The label of an action. */
+export function labelOf(compiled: CompiledScenario, id: string): string {
+	return compiled.actionById.get(id)!.def.label;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** An action's button: its accessible name begins with the label, then its cost. */
+export function actionButton(page: Page, label: string) {
+	return page.getByRole('button', { name: new RegExp(`^${escape(label)} (up to )?\\d+ min`) });
+}
+
+/** Clicks each action's button by its label, checking each was taken. */
+export async function playByLabels(page: Page, labels: readonly string[], onStep?: (i: number) => Promise<void>) {
+	for (let i = 0; i < labels.length; i++) {
+		const label = labels[i]!;
+		const button = actionButton(page, label);
+		await expect(button, `step ${i + 1}: "${label}" is available`).not.toHaveAttribute('aria-disabled', 'true');
+		await button.click();
+		await expect(page.getByRole('status')).toContainText(i === labels.length - 1 ? /./ : label);
+		if (onStep) await onStep(i);
+	}
+}
+
+/** Runs axe and fails on any serious or critical violation, listing them. */
+export async function expectNoSeriousA11yIssues(page: Page) {
+	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+	const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+	expect(
+		bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+		'serious or critical axe violations'
+	).toEqual([]);
+}
+
+/** Fails when the page scrolls sideways. */
+export async function expectNoHorizontalScroll(page: Page) {
+	const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+	expect(overflow, 'horizontal overflow in px').toBeLessThanOrEqual(0);
+}
+
+export const SCREENSHOTS = resolve(ROOT, 'docs/screenshots');
