@@ -1,0 +1,157 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { initialTransition, transition, type SnapshotFrom } from 'xstate';
+import { fixture } from '../../../tests/fixtures/load';
+import { checkScenario, optionCombinations } from './check';
+import { compileScenario, type CompiledScenario } from './compile';
+import { availability, variantForSeed } from './drill';
+import { createDrillMachine, type DrillMachine } from './machine';
+import { replay } from './replay';
+import { solveVariant } from './solver';
+import { ScenarioSchema } from '../scenario/schema';
+
+/**
+ * Exhaustive search through the XState machine itself (no shared code with the solver but
+ * the step functions): every legal action sequence, pruned only by the best time found so far.
+ */
+function bruteForce(compiled: CompiledScenario, seed: number, options: Record<string, boolean>): number | null {
+	const machine: DrillMachine = createDrillMachine(compiled);
+	let best = Infinity;
+	// Two snapshots with the same flags, done actions and seen evidence at the same clock have
+	// the same futures (no `since` conditions here, so done times don't matter).
+	const visited = new Set<string>();
+	const visit = (snapshot: SnapshotFrom<DrillMachine>) => {
+		const { context } = snapshot;
+		if (context.clock >= best) return;
+		const key = JSON.stringify([context.clock, context.flags, Object.keys(context.doneAt).sort(), Object.keys(context.seen).sort(), context.outcome]);
+		if (visited.has(key)) return;
+		visited.add(key);
+		if (context.outcome === 'restored' || context.outcome === 'degraded') {
+			best = context.clock;
+			return;
+		}
+		if (context.outcome !== 'playing') return;
+		for (const a of compiled.actions) {
+			if (!availability(compiled, context, a.def.id).available) continue;
+			visit(transition(machine, snapshot, { type: 'act', action: a.def.id })[0]);
+		}
+	};
+	visit(initialTransition(machine, { seed, options })[0]);
+	return best === Infinity ? null : best;
+}
+
+function seedsPerVariant(compiled: CompiledScenario): Map<string, number> {
+	const out = new Map<string, number>();
+	for (let seed = 0; seed < 200 && out.size < compiled.variantIds.length; seed++) {
+		const v = variantForSeed(compiled, seed);
+		if (!out.has(v)) out.set(v, seed);
+	}
+	return out;
+}
+
+describe('solveVariant', () => {
+	it('finds the least time to restore on the fixture, as brute force does', () => {
+		const disk = fixture('disk-full');
+		for (const options of optionCombinations(disk.scenario)) {
+			for (const [variant, seed] of seedsPerVariant(disk)) {
+				const par = solveVariant(disk, variant, options);
+				expect(par?.minutes ?? null, `${variant} ${JSON.stringify(options)}`).toBe(bruteForce(disk, seed, options));
+			}
+		}
+	});
+
+	it('returns a path that replays to par through the machine', () => {
+		const disk = fixture('disk-full');
+		for (const [variant, seed] of seedsPerVariant(disk)) {
+			const par = solveVariant(disk, variant, {})!;
+			const run = replay(disk, { seed }, par.path.map((s) => ({ type: 'action', action: s.action })));
+			expect(run.error).toBeNull();
+			expect(run.state.clock).toBe(par.minutes);
+			expect(run.state.outcome).toBe(par.outcome);
+			expect(run.state.journal.map((j) => (j.kind === 'action' ? j.at : -1))).toEqual(par.path.map((s) => s.at));
+		}
+	});
+
+	it('prefers a slower full restore to nothing, and a faster degraded one to a slow full one', () => {
+		const disk = fixture('disk-full');
+		expect(solveVariant(disk, 'logs')).toMatchObject({ minutes: 8, outcome: 'restored' });
+		expect(solveVariant(disk, 'dumps')).toMatchObject({ minutes: 25, outcome: 'degraded' });
+	});
+
+	// Random small scenarios: flags, conditional effects, requirements, a late arrival and a
+	// waiting action. The solver must agree with brute force on every one.
+	const smallScenario = fc.record({
+		actions: fc.array(
+			fc.record({
+				minutes: fc.integer({ min: 1, max: 25 }),
+				needs: fc.option(fc.integer({ min: 0, max: 2 }), { nil: undefined }),
+				needsExpert: fc.boolean(),
+				sets: fc.integer({ min: 0, max: 2 }),
+				onlyVariant: fc.option(fc.constantFrom('a', 'b'), { nil: undefined }),
+				repeatable: fc.boolean()
+			}),
+			{ minLength: 2, maxLength: 6 }
+		),
+		arrives: fc.integer({ min: 1, max: 90 }),
+		restoreNeeds: fc.subarray([0, 1, 2], { minLength: 1 })
+	});
+
+	it('agrees with brute force on random small scenarios', () => {
+		fc.assert(
+			fc.property(smallScenario, (spec) => {
+				const flags = { f0: false, f1: false, f2: false };
+				const data = {
+					format: 'nightshift-scenario/1',
+					id: 'random',
+					version: 1,
+					title: 'Random',
+					summary: 'Generated',
+					difficulty: 'introductory',
+					estimatedMinutes: 1,
+					learningGoals: ['x'],
+					start: { date: '2024-01-01', time: '00:00' },
+					limitMinutes: 180,
+					briefing: 'x',
+					world: {
+						people: [{ id: 'expert', name: 'E', role: 'expert', arrives: `01:${String(spec.arrives % 60).padStart(2, '0')}` }],
+						status: [{ id: 's', label: 's', states: [{ is: 'down' }] }]
+					},
+					flags,
+					variants: [
+						{ id: 'a', label: 'A', weight: 1, explanation: 'a' },
+						{ id: 'b', label: 'B', weight: 1, explanation: 'b' }
+					],
+					evidence: [{ id: 'e', source: 'console', title: 't', text: 'x' }],
+					initialEvidence: ['e'],
+					actions: [
+						...spec.actions.map((a, i) => ({
+							id: `act-${i}`,
+							label: `Action ${i}`,
+							group: 'repair',
+							minutes: a.minutes,
+							repeatable: a.repeatable,
+							requires: [
+								...(a.needs === undefined ? [] : [{ when: { flag: { [`f${a.needs}`]: true } }, reason: 'needs a flag' }]),
+								...(a.needsExpert ? [{ when: { onSite: 'expert' }, reason: 'needs the expert' }] : [])
+							],
+							effects: [{ set: { [`f${a.sets}`]: true }, ...(a.onlyVariant ? { when: { variant: a.onlyVariant } } : {}) }]
+						})),
+						{ id: 'wait', label: 'Wait', group: 'escalate', minutes: 120, until: { onSite: 'expert' } },
+						{ id: 'fallback', label: 'Fallback', group: 'failover', minutes: 150, effects: [{ set: { f0: true, f1: true, f2: true } }] }
+					],
+					restore: { full: { all: spec.restoreNeeds.map((i) => ({ flag: { [`f${i}`]: true } })) } },
+					phases: { diagnosed: { done: 'wait' } },
+					debrief: { whatHappened: 'x', lessons: ['x'] }
+				};
+				const scenario = ScenarioSchema.parse(data);
+				const compiled = compileScenario(scenario);
+				for (const [variant, seed] of seedsPerVariant(compiled)) {
+					expect(solveVariant(compiled, variant)?.minutes ?? null).toBe(bruteForce(compiled, seed, {}));
+				}
+				// The checker runs on the same scenarios without crashing.
+				checkScenario(scenario, 'random.yaml');
+			}),
+			{ numRuns: 40, seed: 42 }
+		);
+	}, 60_000);
+});
