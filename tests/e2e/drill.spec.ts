@@ -127,11 +127,11 @@ test.describe('http4-night', () => {
 		await page.keyboard.press('Enter');
 		await expect(page).toHaveURL(/\/scenarios\/http4-night\/$/);
 		// Practice mode, with the seed typed in.
-		await tabTo(page.getByRole('radio', { name: /Guided/ }));
+		await tabTo(page.getByRole('radio', { name: 'Guided' }));
 		await page.keyboard.press('ArrowDown');
 		await page.keyboard.press('ArrowDown');
-		await expect(page.getByRole('radio', { name: /Practice/ })).toBeChecked();
-		await tabTo(page.getByLabel('Seed'));
+		await expect(page.getByRole('radio', { name: 'Practice' })).toBeChecked();
+		await tabTo(page.getByRole('textbox', { name: 'Seed' }));
 		await page.keyboard.press('Control+A');
 		await page.keyboard.type(String(seed));
 		await tabTo(page.getByRole('button', { name: 'Start the drill' }));

@@ -8,7 +8,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 import { compileScenario, type CompiledScenario } from '../../src/lib/engine/compile';
 import { availability, performAction, startDrill, type DrillState } from '../../src/lib/engine/drill';
-import { stateKey } from '../../src/lib/engine/solver';
+import { codesOf, stateKey } from '../../src/lib/engine/solver';
 import { parseScenario } from '../../src/lib/scenario/parse';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -47,7 +47,7 @@ export function pathToFailure(
 				const path = [...node.path, a.def.id];
 				if (state.outcome === 'failed' && state.failure === failure) return path;
 				if (state.outcome !== 'playing') continue;
-				const key = stateKey(compiled, state);
+				const key = stateKey(compiled, state, codesOf(compiled, state));
 				if (seen.has(key)) continue;
 				seen.add(key);
 				next.push({ state, path });

@@ -8,7 +8,8 @@ import type { CompiledScenario } from '$lib/engine/compile';
 import { availability, nextHint, worldStatus, type DrillState } from '$lib/engine/drill';
 import { machineFor } from '$lib/engine/replay';
 import type { DrillMachine } from '$lib/engine/machine';
-import { ACTION_GROUPS, type ActionGroup, type Evidence } from '$lib/scenario/schema';
+// Types only: the schema module's values would bring zod into the drill page.
+import type { ActionGroup, Evidence } from '$lib/scenario/schema';
 import { describeStep } from './announce';
 import { keepAttempt } from './attempts';
 import type { DrillParams } from './drill-params';
@@ -21,6 +22,8 @@ export const GROUP_LABELS: Record<ActionGroup, string> = {
 	communicate: 'Communicate',
 	failover: 'Fail over'
 };
+/** Groups in the order the drill screen shows them (the schema's ACTION_GROUPS order). */
+const ACTION_GROUPS = Object.keys(GROUP_LABELS) as ActionGroup[];
 
 export interface ActionView {
 	id: string;
