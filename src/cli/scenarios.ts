@@ -255,6 +255,12 @@ function main(argv: string[]): number {
 	}
 }
 
+// Output piped into `head` closes early; that is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+	if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+	throw error;
+});
+
 try {
 	process.exitCode = main(process.argv.slice(2));
 } catch (error) {

@@ -8,9 +8,9 @@ import { parseScenario } from '../scenario/parse';
 import type { Scenario } from '../scenario/schema';
 import { checkReferences } from '../scenario/validate';
 import { compileScenario, type CompiledScenario } from './compile';
-import { advance, availability, variantForSeed, type World } from './drill';
+import { advance, canTake, variantForSeed, type World } from './drill';
 import { replay } from './replay';
-import { solveVariant, startWorld, worldKey } from './solver';
+import { codesOf, nextCodes, solveVariant, startWorld, stateKey, type StateCodes } from './solver';
 import { timeAt } from './time';
 
 /** Exploration stops (and says so) past this many states per variant and option set. */
@@ -43,6 +43,7 @@ export function describeOptions(options: Record<string, boolean>): string {
 
 interface ExploreNode {
 	world: World;
+	codes: StateCodes;
 	parent: number;
 	action: string | null;
 	next: number[];
@@ -65,40 +66,80 @@ function timeClass(compiled: CompiledScenario, world: World): number {
  */
 export function explore(compiled: CompiledScenario, variant: string, options: Record<string, boolean>) {
 	const nodes: ExploreNode[] = [];
+	const expanded: boolean[] = [];
 	const index = new Map<string, number>();
 	const available = new Set<string>();
 	const buckets: number[][] = [];
-	const add = (world: World, parent: number, action: string | null) => {
-		const key = `${worldKey(compiled, world)}@${timeClass(compiled, world)}`;
-		const known = index.get(key);
-		if (known !== undefined) {
-			if (parent >= 0) nodes[parent]!.next.push(known);
-			return;
+	const keyOf = (world: World, codes: StateCodes) => `${stateKey(compiled, world, codes, false)}@${timeClass(compiled, world)}`;
+	const add = (world: World, codes: StateCodes, parent: number, action: string | null) => {
+		const key = keyOf(world, codes);
+		let id = index.get(key);
+		if (id === undefined) {
+			id = nodes.length;
+			nodes.push({ world, codes, parent, action, next: [] });
+			expanded.push(false);
+			index.set(key, id);
+			(buckets[world.clock] ??= []).push(id);
+		} else if (!expanded[id] && world.clock < nodes[id]!.world.clock) {
+			// Found earlier than first seen: keep the earliest, as the comment above promises.
+			nodes[id] = { world, codes, parent, action, next: nodes[id]!.next };
+			(buckets[world.clock] ??= []).push(id);
 		}
-		const id = nodes.length;
-		nodes.push({ world, parent, action, next: [] });
-		index.set(key, id);
 		if (parent >= 0) nodes[parent]!.next.push(id);
-		(buckets[world.clock] ??= []).push(id);
 	};
-	add(startWorld(compiled, variant, options), -1, null);
+	const start = startWorld(compiled, variant, options);
+	add(start, codesOf(compiled, start), -1, null);
 	let complete = true;
-	for (let clock = 0; clock < buckets.length; clock++) {
+	for (let clock = 0; clock < buckets.length && complete; clock++) {
 		for (const id of buckets[clock] ?? []) {
-			const { world } = nodes[id]!;
+			const { world, codes } = nodes[id]!;
+			if (expanded[id] || world.clock !== clock) continue;
+			expanded[id] = true;
 			if (world.outcome !== 'playing') continue;
 			if (nodes.length > MAX_EXPLORED_STATES) {
 				complete = false;
 				break;
 			}
+			const here = keyOf(world, codes);
 			for (const action of compiled.actions) {
-				if (!availability(compiled, world, action.def.id).available) continue;
+				if (!canTake(world, action)) continue;
 				available.add(action.def.id);
-				add(advance(compiled, world, action).world, id, action.def.id);
+				let step = advance(compiled, world, action);
+				let next = nextCodes(compiled, codes, action, step);
+				// An action that only lets time pass (a wait, a repeated check) would fold back into
+				// this state; keep repeating it, as a trainee who keeps waiting would, until something
+				// changes or a time threshold passes.
+				while (keyOf(step.world, next) === here && canTake(step.world, action)) {
+					// Nothing can change before the next threshold, so skip the repeats that end
+					// before it and play the one that crosses it.
+					const { clock: now } = step.world;
+					const skip = Math.max(0, Math.ceil((nextThreshold(compiled, step.world) - now) / action.def.minutes) - 1);
+					const at = now + skip * action.def.minutes;
+					const from = skip === 0 ? step.world : { ...step.world, clock: at, doneAt: { ...step.world.doneAt, [action.def.id]: at } };
+					step = advance(compiled, from, action);
+					next = nextCodes(compiled, next, action, step);
+				}
+				add(step.world, next, id, action.def.id);
 			}
 		}
 	}
 	return { nodes, available, complete };
+}
+
+/** The first clock minute after the world's clock at which a time condition may change. */
+function nextThreshold(compiled: CompiledScenario, world: World): number {
+	let next = Infinity;
+	for (const t of compiled.thresholds) {
+		if (t > world.clock) {
+			next = t;
+			break;
+		}
+	}
+	for (const { action, minutes } of compiled.sinceRefs) {
+		const done = world.doneAt[action];
+		if (done !== undefined && done + minutes > world.clock) next = Math.min(next, done + minutes);
+	}
+	return next;
 }
 
 function pathTo(nodes: ExploreNode[], id: number): string[] {

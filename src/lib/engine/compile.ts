@@ -47,6 +47,10 @@ export interface CompiledScenario {
 	keyActions: string[];
 	/** Evidence that world conditions look at (the solver's state includes it). */
 	keyEvidence: string[];
+	/** Per action index: its position among key actions, or -1 when its done-ness doesn't matter. */
+	keyActionIndex: number[];
+	/** Evidence id to its position among key evidence. */
+	keyEvidenceIndex: Map<string, number>;
 	flagNames: string[];
 }
 
@@ -133,6 +137,8 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
 		sinceActions: new Set(sinceRefs.map((r) => r.action)),
 		keyActions,
 		keyEvidence: [...worldSeen].sort(),
+		keyActionIndex: actions.map((a) => keyActions.indexOf(a.def.id)),
+		keyEvidenceIndex: new Map([...worldSeen].sort().map((id, i) => [id, i])),
 		flagNames: Object.keys(scenario.flags).sort()
 	};
 }

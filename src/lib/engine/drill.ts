@@ -70,14 +70,24 @@ export function resolveOptions(compiled: CompiledScenario, options: Record<strin
 	return out;
 }
 
-function revealNew(reveals: CompiledReveal[], world: WorldView, seen: Record<string, number>, at: number): string[] {
-	const out: string[] = [];
+/** Evidence from `reveals` that holds in `world` and has not been seen yet, in order. */
+function revealNew(reveals: CompiledReveal[], world: WorldView): string[] {
+	let out: string[] | null = null;
 	for (const r of reveals) {
-		if (seen[r.evidence] !== undefined || out.includes(r.evidence)) continue;
-		if (r.when === null || r.when(world)) out.push(r.evidence);
+		if (world.seen[r.evidence] !== undefined || out?.includes(r.evidence)) continue;
+		if (r.when === null || r.when(world)) (out ??= []).push(r.evidence);
 	}
-	for (const id of out) seen[id] = at;
-	return out;
+	return out ?? NONE;
+}
+
+const NONE: string[] = [];
+
+/** `seen` with new evidence added at a clock; the same object when there is none. */
+function withSeen(seen: Readonly<Record<string, number>>, ids: string[], at: number) {
+	if (ids.length === 0) return seen;
+	const next = { ...seen };
+	for (const id of ids) next[id] = at;
+	return next;
 }
 
 /**
@@ -86,20 +96,20 @@ function revealNew(reveals: CompiledReveal[], world: WorldView, seen: Record<str
  */
 export function startDrill(compiled: CompiledScenario, input: DrillInput): DrillState {
 	const s = compiled.scenario;
-	const seen: Record<string, number> = {};
 	const base: World = {
 		clock: 0,
 		variant: variantForSeed(compiled, input.seed),
 		options: resolveOptions(compiled, input.options),
 		flags: { ...s.flags },
 		doneAt: {},
-		seen,
+		seen: {},
 		outcome: 'playing',
 		failure: null
 	};
-	const initial = revealNew(compiled.initialReveals, base, seen, 0);
+	const initial = revealNew(compiled.initialReveals, base);
 	return {
 		...base,
+		seen: withSeen(base.seen, initial, 0),
 		scenario: s.id,
 		version: s.version,
 		seed: input.seed,
@@ -122,7 +132,16 @@ export function availability(compiled: CompiledScenario, world: World, actionId:
 	if (!action.def.repeatable && world.doneAt[actionId] !== undefined)
 		return { available: false, reason: 'Already done.', hidden };
 	for (const r of action.requires) if (!r.when(world)) return { available: false, reason: r.reason, hidden };
+	if (action.until?.(world)) return { available: false, reason: 'Nothing to wait for: that has already happened.', hidden };
 	return { available: true };
+}
+
+/** `availability` without the reason: the hot path of the solver and the checker. */
+export function canTake(world: World, action: CompiledAction): boolean {
+	if (world.outcome !== 'playing') return false;
+	if (!action.def.repeatable && world.doneAt[action.def.id] !== undefined) return false;
+	for (const r of action.requires) if (!r.when(world)) return false;
+	return !action.until?.(world);
 }
 
 /** Which end, if any, holds in this world: a failure, a restore, or the time limit. */
@@ -178,28 +197,27 @@ export function advance(compiled: CompiledScenario, world: World, action: Compil
 }
 
 function finish(compiled: CompiledScenario, before: World, action: CompiledAction, startedAt: number, clock: number): Advance {
-	const flags: Record<string, Scalar> = { ...before.flags };
-	const world: World = {
-		...before,
-		clock,
-		flags,
-		doneAt: { ...before.doneAt, [action.def.id]: clock },
-		seen: { ...before.seen }
-	};
+	const world: World = { ...before, clock, doneAt: { ...before.doneAt, [action.def.id]: clock } };
 	let flagsChanged = false;
 	for (const e of action.effects) {
 		if (e.when && !e.when(world)) continue;
 		if (e.fail) {
 			world.outcome = 'failed';
 			world.failure = e.fail;
-			return { world, startedAt, revealed: [], flagsChanged, interrupted: false };
+			return { world, startedAt, revealed: NONE, flagsChanged, interrupted: false };
 		}
-		for (const [k, v] of Object.entries(e.set!)) {
-			if (flags[k] !== v) flagsChanged = true;
-			flags[k] = v;
+		for (const k in e.set) {
+			const v = e.set[k]!;
+			if (world.flags[k] === v) continue;
+			// Copy the flags once, on the first change.
+			if (!flagsChanged) world.flags = { ...world.flags };
+			(world.flags as Record<string, Scalar>)[k] = v;
+			flagsChanged = true;
 		}
 	}
-	const revealed = revealNew(action.reveals, world, world.seen as Record<string, number>, clock);
+	// Reveals see the world after the effects; evidence counts as seen from this clock on.
+	const revealed = revealNew(action.reveals, world);
+	world.seen = withSeen(world.seen, revealed, clock);
 	const end = endOf(compiled, world);
 	if (end) Object.assign(world, end);
 	return { world, startedAt, revealed, flagsChanged, interrupted: false };

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { fixture } from '../../../tests/fixtures/load';
+import { seedForVariant } from './check';
+import { replay, type LogStep } from './replay';
+import { scoreState } from './attempt';
+
+const disk = fixture('disk-full');
+const logs = seedForVariant(disk, 'logs')!;
+const dumps = seedForVariant(disk, 'dumps')!;
+const acts = (...ids: string[]): LogStep[] => ids.map((action) => ({ type: 'action', action }));
+const score = (seed: number, steps: LogStep[], mode: 'guided' | 'drill' | 'practice' = 'practice') =>
+	scoreState(disk, replay(disk, { seed, mode }, steps).state)!;
+
+describe('scoreDrill', () => {
+	it('gives 100 and an A on the par path with a timely status update', () => {
+		// Par for "logs" is 8 min; restored in 8, before the status update is due.
+		const s = score(logs, acts('truncate-log', 'restart'));
+		expect(s).toMatchObject({ par: 8, minutes: 8, timeScore: 100, total: 100, grade: 'A', penalties: [] });
+	});
+
+	it('scales the time score by par over time to restore', () => {
+		const s = score(logs, acts('check-disk', 'find-big-files', 'truncate-log', 'restart'));
+		expect(s.minutes).toBe(23);
+		expect(s.timeScore).toBe(Math.round((100 * 8) / 23));
+	});
+
+	it('charges hints, useless actions and late status updates', () => {
+		const s = score(logs, [{ type: 'hint' }, ...acts('read-only'), ...acts('truncate-log', 'restart')], 'guided');
+		// read-only ends the drill degraded at 25 min: degraded penalty, a hint.
+		expect(s.penalties.map((p) => [p.kind, p.points])).toEqual([['hint', 5], ['degraded', 10]]);
+		const useless = score(dumps, acts('wait', 'restart', 'ask-dba', 'delete-dumps', 'restart'));
+		expect(useless.penalties.map((p) => p.kind)).toEqual(['useless', 'late-update']);
+	});
+
+	it('charges a risky action even when the drill goes on', () => {
+		const s = score(logs, acts('wipe-var'));
+		expect(s).toMatchObject({ total: 0, grade: 'F', minutes: null });
+		expect(s.penalties).toContainEqual({ kind: 'risk', label: 'Delete everything under /var', points: 20 });
+	});
+
+	it('grades by the total', () => {
+		const slow = score(dumps, acts('wait', 'ask-dba', 'delete-dumps', 'restart'));
+		// par 25 (degraded read-only), restored fully at 78 min, no status update in 30 min.
+		expect(slow.minutes).toBe(78);
+		expect(slow.timeScore).toBe(32);
+		expect(slow.total).toBe(27);
+		expect(slow.grade).toBe('E');
+	});
+});
