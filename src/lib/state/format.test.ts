@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { formatOverPar, formatRange } from './format';
+import { timelineBars } from './timeline';
+
+describe('wording', () => {
+	it('shows a par range, or one value when every variant has the same par', () => {
+		expect(formatRange({ min: 45, max: 120 })).toBe('45 min–2 h');
+		expect(formatRange({ min: 75, max: 75 })).toBe('1 h 15 min');
+		expect(formatRange(null)).toBe('—');
+	});
+
+	it('says how far over par a restore was', () => {
+		expect(formatOverPar(75, 75)).toBe('at par');
+		expect(formatOverPar(90, 75)).toBe('15 min over par');
+	});
+});
+
+describe('timelineBars', () => {
+	it('lays both paths out as bars on the simulated clock, giving instant actions a sliver', () => {
+		const step = { action: 'a', label: 'A', group: 'diagnose' as const, idle: 0, revealed: [], useless: false };
+		const bars = timelineBars([{ ...step, n: 1, start: 0, end: 5 }], [{ ...step, n: 1, start: 0, end: 0 }]);
+		expect(bars).toEqual([
+			{ x: [0, 5], y: 'Your path', n: 1, label: 'A', group: 'diagnose' },
+			{ x: [0, 0.5], y: 'Par path', n: 1, label: 'A', group: 'diagnose' }
+		]);
+	});
+});
