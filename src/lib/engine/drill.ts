@@ -228,7 +228,7 @@ function takeLaps(compiled: CompiledScenario, state: DrillState): Record<string,
 	for (const { phase, when } of compiled.phases) {
 		if (laps[phase] === undefined && when(state)) laps = { ...laps, [phase]: state.clock };
 	}
-	if (laps.acknowledged === undefined && state.journal.some((j) => j.kind === 'action'))
+	if (laps.acknowledged === undefined && state.journal.length > state.hintsUsed.length)
 		laps = { ...laps, acknowledged: state.clock };
 	if ((state.outcome === 'restored' || state.outcome === 'degraded') && laps.restored === undefined)
 		laps = { ...laps, restored: state.clock };
@@ -254,13 +254,16 @@ export function performAction(compiled: CompiledScenario, state: DrillState, act
 		useless: false,
 		interrupted: step.interrupted
 	};
-	const next: DrillState = { ...state, ...step.world, journal: [...state.journal, entry] };
+	// `advance` copies the state it is given into a fresh object, so that object is the next
+	// state already: fill in the journal rather than copying every field once more.
+	const next = step.world as DrillState;
+	next.journal = [...state.journal, entry];
 	next.laps = takeLaps(compiled, next);
 	// Useless: it showed nothing new, changed nothing, ended nothing and reached no phase.
 	// Waiting is never useless: time passing is what it is for.
 	entry.useless =
 		!step.interrupted && !ended && !step.flagsChanged && step.revealed.length === 0 && !action.until &&
-		Object.keys(next.laps).length === Object.keys(state.laps).length;
+		next.laps === state.laps;
 	return next;
 }
 

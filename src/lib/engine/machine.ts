@@ -16,6 +16,10 @@ export type DrillEvent = { type: 'act'; action: string; idle?: number } | { type
  * @returns a machine taking `{ seed, options, mode }` as input
  */
 export function createDrillMachine(compiled: CompiledScenario) {
+	// XState's pure `transition` builds a throwaway actor, without input, on every call; give it
+	// a ready-made context instead of starting (or failing to start) a drill each time.
+	let placeholder: DrillState | null = null;
+	const withoutInput = () => (placeholder ??= startDrill(compiled, { seed: 0 }));
 	return setup({
 		types: {
 			context: {} as DrillState,
@@ -39,7 +43,7 @@ export function createDrillMachine(compiled: CompiledScenario) {
 		}
 	}).createMachine({
 		id: compiled.scenario.id,
-		context: ({ input }) => startDrill(compiled, input),
+		context: ({ input }) => (input ? startDrill(compiled, input) : withoutInput()),
 		initial: 'playing',
 		states: {
 			playing: {

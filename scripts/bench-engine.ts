@@ -1,0 +1,114 @@
+/**
+ * Engine benchmark: `npm run bench`. Prints figures and ratios; never fails on time.
+ *
+ * Per bundled scenario: par solver time and states explored (seed 1, default options, and the
+ * slowest variant/option set), replay time for a 100-action log, random-play throughput, and
+ * the engine's cost per action against bare XState `transition` on the same events.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createMachine, initialTransition, transition } from 'xstate';
+import { checkScenarioText, optionCombinations } from '../src/lib/engine/check';
+import type { CompiledScenario } from '../src/lib/engine/compile';
+import { canTake, performAction, startDrill, variantForSeed, type DrillState } from '../src/lib/engine/drill';
+import { machineFor, replay, type LogStep } from '../src/lib/engine/replay';
+import { createRng } from '../src/lib/engine/rng';
+import { simulate } from '../src/lib/engine/simulate';
+import { solveVariant } from '../src/lib/engine/solver';
+import { formatIssue } from '../src/lib/scenario/errors';
+
+const dir = resolve(import.meta.dirname, '../scenarios');
+
+/** Median of `runs` timings of fn, in milliseconds. */
+function time(fn: () => void, runs: number): number {
+	const samples: number[] = [];
+	for (let i = 0; i < runs; i++) {
+		const t = performance.now();
+		fn();
+		samples.push(performance.now() - t);
+	}
+	samples.sort((a, b) => a - b);
+	return samples[Math.floor(samples.length / 2)]!;
+}
+
+/** A long legal log: random actions, avoiding those that would end the drill, up to `length`. */
+function longLog(compiled: CompiledScenario, seed: number, length: number): LogStep[] {
+	const random = createRng(seed);
+	let state: DrillState = startDrill(compiled, { seed });
+	const log: LogStep[] = [];
+	while (log.length < length) {
+		const open = compiled.actions.filter((a) => canTake(state, a));
+		const safe = open.filter((a) => performAction(compiled, state, a.def.id).outcome === 'playing');
+		if (safe.length === 0) break;
+		const pick = safe[Math.floor(random() * safe.length)]!.def.id;
+		state = performAction(compiled, state, pick);
+		log.push({ type: 'action', action: pick });
+	}
+	return log;
+}
+
+const fmt = (n: number, digits = 2) => n.toFixed(digits);
+
+for (const file of readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()) {
+	const checked = checkScenarioText(readFileSync(join(dir, file), 'utf8'), `scenarios/${file}`);
+	if (!checked.ok) {
+		console.log(checked.issues.map(formatIssue).join('\n'));
+		process.exitCode = 1;
+		continue;
+	}
+	const compiled = checked.compiled;
+	const id = compiled.scenario.id;
+	console.log(`\n${id}`);
+
+	// Par for seed 1 with default options, as the app computes it (uncached here).
+	const variant1 = variantForSeed(compiled, 1);
+	let par = solveVariant(compiled, variant1, {});
+	const parMs = time(() => (par = solveVariant(compiled, variant1, {})), 5);
+	console.log(`  par, seed 1 (${variant1}): ${par!.minutes} min, ${par!.explored} states, ${fmt(parMs, 1)} ms (target < 300 ms)`);
+	let worst = { ms: 0, states: 0, what: '' };
+	for (const options of optionCombinations(compiled.scenario)) {
+		for (const variant of compiled.variantIds) {
+			let states = 0;
+			const ms = time(() => (states = solveVariant(compiled, variant, options)!.explored), 1);
+			if (ms > worst.ms) worst = { ms, states, what: `${variant} ${JSON.stringify(options)}` };
+		}
+	}
+	console.log(`  par, slowest variant and options: ${fmt(worst.ms, 1)} ms, ${worst.states} states (${worst.what})`);
+
+	// Replay of a long legal log through XState's pure transition. Scenarios whose actions run
+	// out (most are done once) give shorter logs; the time is also given per 100 actions.
+	const log = longLog(compiled, 7, 100);
+	const replayMs = time(() => replay(compiled, { seed: 7 }, log), 50);
+	console.log(
+		`  replay of a ${log.length}-action log: ${fmt(replayMs, 3)} ms, ${fmt((replayMs * 100) / log.length, 3)} ms per 100 actions (target < 5 ms)`
+	);
+
+	// Engine cost per action against bare XState transition on the same events, from the same
+	// start snapshot (the start itself is measured once, apart).
+	const machine = machineFor(compiled);
+	const events = log.map((s) => (s.type === 'action' ? { type: 'act' as const, action: s.action, idle: 0 } : { type: 'hint' as const }));
+	const bare = createMachine({
+		types: {} as { context: DrillState; events: (typeof events)[number] },
+		context: startDrill(compiled, { seed: 7 }),
+		initial: 'playing',
+		states: { playing: { on: { act: {}, hint: {} } } }
+	});
+	const [engineStart] = initialTransition(machine, { seed: 7 });
+	const [bareStart] = initialTransition(bare);
+	const runEvents = (m: typeof machine, start: typeof engineStart) => () => {
+		let snapshot = start;
+		for (const e of events) [snapshot] = transition(m, snapshot, e);
+	};
+	const engineMs = time(runEvents(machine, engineStart), 50);
+	const bareMs = time(runEvents(bare as unknown as typeof machine, bareStart as unknown as typeof engineStart), 50);
+	const startMs = time(() => initialTransition(machine, { seed: 7 }), 200);
+	console.log(
+		`  per action: engine ${fmt((engineMs * 1000) / events.length, 1)} µs, bare transition ${fmt((bareMs * 1000) / events.length, 1)} µs, ratio ${fmt(engineMs / bareMs)}x (target < 2x); drill start ${fmt(startMs * 1000, 1)} µs`
+	);
+
+	// Random legal play throughput.
+	let actions = 0;
+	const runs = 200;
+	const simMs = time(() => (actions = simulate(compiled, { runs, seed: 3, options: {} }).actions), 3);
+	console.log(`  random play: ${runs} drills, ${actions} actions in ${fmt(simMs, 0)} ms = ${Math.round((actions / simMs) * 1000)} actions/s`);
+}
