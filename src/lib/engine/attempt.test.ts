@@ -46,6 +46,15 @@ describe('attempt records', () => {
 		expect(verifyAttempt((parsed as { attempt: Attempt }).attempt, find)).toMatchObject({ ok: true });
 	});
 
+	it('verify whatever order the keys of a record come in', () => {
+		const a = played();
+		const reordered = JSON.parse(JSON.stringify(a), (_k, v) =>
+			v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).reverse()) : v
+		);
+		const parsed = parseAttempt(JSON.stringify(reordered));
+		expect(parsed.ok && verifyAttempt(parsed.attempt, find).ok).toBe(true);
+	});
+
 	const tampered: Array<[string, (a: Attempt) => void, RegExp]> = [
 		['a better score', (a) => (a.score.total = 100), /^score does not match the replay: recorded 100, replay gives \d+$/],
 		['a faster step', (a) => ((a.steps[1] as { minutes: number }).minutes = 1), /^step 2 does not match the replay/],

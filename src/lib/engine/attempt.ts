@@ -173,6 +173,15 @@ export function parseAttempt(text: string): ParsedAttempt {
 	return { ok: true, attempt: result.data };
 }
 
+/** JSON with object keys sorted, so two records compare equal whatever order their keys came in. */
+function canonical(value: unknown): string {
+	return JSON.stringify(value, (_key, v: unknown) =>
+		v && typeof v === 'object' && !Array.isArray(v)
+			? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+			: v
+	);
+}
+
 export type Verification = { ok: true; attempt: Attempt; replayed: Attempt } | { ok: false; reason: string };
 
 /**
@@ -205,21 +214,20 @@ export function verifyAttempt(
 	}
 	const mismatch = (what: string, recorded: unknown, actual: unknown) =>
 		({ ok: false, reason: `${what} does not match the replay: recorded ${recorded}, replay gives ${actual}` }) as const;
-	if (JSON.stringify(replayed.options) !== JSON.stringify(attempt.options))
-		return mismatch('options', JSON.stringify(attempt.options), JSON.stringify(replayed.options));
+	if (canonical(replayed.options) !== canonical(attempt.options))
+		return mismatch('options', canonical(attempt.options), canonical(replayed.options));
 	for (let i = 0; i < attempt.steps.length; i++) {
-		const a = attempt.steps[i]!;
-		const b = replayed.steps[i]!;
-		if (JSON.stringify(a) !== JSON.stringify(b))
-			return mismatch(`step ${i + 1}`, JSON.stringify(a), JSON.stringify(b));
+		const a = canonical(attempt.steps[i]);
+		const b = canonical(replayed.steps[i]);
+		if (a !== b) return mismatch(`step ${i + 1}`, a, b);
 	}
 	if (attempt.outcome !== replayed.outcome) return mismatch('outcome', attempt.outcome, replayed.outcome);
 	if (attempt.failure !== replayed.failure) return mismatch('failure', attempt.failure, replayed.failure);
 	if (attempt.variant !== replayed.variant) return mismatch('variant', attempt.variant, replayed.variant);
 	if (attempt.score.total !== replayed.score.total) return mismatch('score', attempt.score.total, replayed.score.total);
-	if (JSON.stringify(attempt.score) !== JSON.stringify(replayed.score))
-		return mismatch('score breakdown', JSON.stringify(attempt.score), JSON.stringify(replayed.score));
-	if (JSON.stringify(attempt.laps) !== JSON.stringify(replayed.laps))
-		return mismatch('phase laps', JSON.stringify(attempt.laps), JSON.stringify(replayed.laps));
+	if (canonical(attempt.score) !== canonical(replayed.score))
+		return mismatch('score breakdown', canonical(attempt.score), canonical(replayed.score));
+	if (canonical(attempt.laps) !== canonical(replayed.laps))
+		return mismatch('phase laps', canonical(attempt.laps), canonical(replayed.laps));
 	return { ok: true, attempt, replayed };
 }
