@@ -153,19 +153,22 @@ function endOf(compiled: CompiledScenario, world: World): Pick<World, 'outcome' 
 	return null;
 }
 
-/** Clock minutes in (from, to) at which a time condition may change value. */
+/** Clock minutes in (from, to) at which a time condition may change value, in order. */
 function crossings(compiled: CompiledScenario, world: World, from: number, to: number): number[] {
-	const out: number[] = [];
+	let out: number[] | null = null;
 	for (const t of compiled.thresholds) {
 		if (t >= to) break;
-		if (t > from) out.push(t);
+		if (t > from) (out ??= []).push(t);
 	}
 	for (const { action, minutes } of compiled.sinceRefs) {
 		const done = world.doneAt[action];
-		if (done !== undefined && done + minutes > from && done + minutes < to) out.push(done + minutes);
+		if (done !== undefined && done + minutes > from && done + minutes < to) (out ??= []).push(done + minutes);
 	}
+	if (out === null) return NONE_AT;
 	return out.length > 1 ? [...new Set(out)].sort((a, b) => a - b) : out;
 }
+
+const NONE_AT: number[] = [];
 
 /** What one action did to the world. */
 export interface Advance {
@@ -241,7 +244,12 @@ function takeLaps(compiled: CompiledScenario, state: DrillState): Record<string,
  */
 export function performAction(compiled: CompiledScenario, state: DrillState, actionId: string, idle = 0): DrillState {
 	if (!availability(compiled, state, actionId).available) return state;
-	const action = compiled.actionById.get(actionId)!;
+	return applyAction(compiled, state, compiled.actionById.get(actionId)!, idle);
+}
+
+/** `performAction` for a caller that has checked availability already (the machine's guard). */
+export function applyAction(compiled: CompiledScenario, state: DrillState, action: CompiledAction, idle = 0): DrillState {
+	const actionId = action.def.id;
 	const step = advance(compiled, state, action, idle);
 	const ended = step.world.outcome !== 'playing';
 	const entry: JournalEntry = {

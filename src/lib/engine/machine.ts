@@ -5,7 +5,7 @@
  */
 import { assertEvent, assign, setup } from 'xstate';
 import type { CompiledScenario } from './compile';
-import { availability, nextHint, performAction, startDrill, takeHint, type DrillInput, type DrillState } from './drill';
+import { applyAction, canTake, nextHint, startDrill, takeHint, type DrillInput, type DrillState } from './drill';
 
 /** Events the UI (or a replay) sends. `idle` is live-clock thinking time, in simulated minutes. */
 export type DrillEvent = { type: 'act'; action: string; idle?: number } | { type: 'hint' };
@@ -29,7 +29,8 @@ export function createDrillMachine(compiled: CompiledScenario) {
 		guards: {
 			canAct: ({ context, event }) => {
 				assertEvent(event, 'act');
-				return availability(compiled, context, event.action).available;
+				const action = compiled.actionById.get(event.action);
+				return action !== undefined && canTake(context, action);
 			},
 			canHint: ({ context }) => nextHint(compiled, context) !== null,
 			isOver: ({ context }) => context.outcome !== 'playing'
@@ -37,7 +38,8 @@ export function createDrillMachine(compiled: CompiledScenario) {
 		actions: {
 			act: assign(({ context, event }) => {
 				assertEvent(event, 'act');
-				return performAction(compiled, context, event.action, Math.max(0, Math.floor(event.idle ?? 0)));
+				const idle = Math.max(0, Math.floor(Number(event.idle) || 0));
+				return applyAction(compiled, context, compiled.actionById.get(event.action)!, idle);
 			}),
 			hint: assign(({ context }) => takeHint(compiled, context))
 		}
