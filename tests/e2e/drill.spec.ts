@@ -65,7 +65,7 @@ test.describe('http4-night', () => {
 		await expectNoHorizontalScroll(page);
 		await page.screenshot({ path: `${SCREENSHOTS}/debrief-restored.png`, fullPage: true });
 
-		// A reload of the debrief still shows the attempt (kept in sessionStorage).
+		// A reload of the debrief still shows the attempt (kept in IndexedDB).
 		await page.reload();
 		await expect(page.getByTestId('time-to-restore')).toHaveText(formatDuration(par.minutes));
 

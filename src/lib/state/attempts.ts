@@ -1,11 +1,11 @@
 /**
- * The attempts played so far, kept small and simple until the persistence issue: a Dexie
- * database (src/lib/db) replaces this module there. Full attempts go to sessionStorage, so a
- * reload of the debrief still shows one; a short summary of each goes to localStorage for the
- * catalogue's "best result". Both survive a browser that refuses storage (see storage.ts).
+ * The attempts played on this device, kept in the database (src/lib/db). When the browser
+ * refuses storage, finished attempts live in memory for this page's life, so the debrief still
+ * opens, and the warning banner says results won't be kept.
  */
 import type { Attempt } from '$lib/engine/attempt';
-import { localStore, sessionStore, type SafeStorage } from './storage';
+import { deleteAttempt, finishDrill, getAttempt, listAttempts } from '$lib/db';
+import { withDb } from './persistence.svelte';
 
 /** What the catalogue needs of a finished attempt. */
 export interface AttemptSummary {
@@ -21,11 +21,6 @@ export interface AttemptSummary {
 	grade: string;
 	finishedAt: string | null;
 }
-
-const ATTEMPT_KEY = 'nightshift:attempt:';
-const SUMMARIES_KEY = 'nightshift:results';
-/** Summaries kept in localStorage; the oldest are dropped past this. */
-const MAX_SUMMARIES = 200;
 
 /** Summarises an attempt for the catalogue. */
 export function summarize(attempt: Attempt): AttemptSummary {
@@ -43,54 +38,39 @@ export function summarize(attempt: Attempt): AttemptSummary {
 	};
 }
 
-function isSummary(value: unknown): value is AttemptSummary {
-	if (typeof value !== 'object' || value === null) return false;
-	const v = value as Record<string, unknown>;
-	return (
-		typeof v.id === 'string' &&
-		typeof v.scenario === 'string' &&
-		typeof v.total === 'number' &&
-		typeof v.grade === 'string' &&
-		typeof v.outcome === 'string' &&
-		(v.minutes === null || typeof v.minutes === 'number')
-	);
-}
-
-/** Where attempts are kept; tests pass in-memory stores. */
-export interface AttemptStores {
-	session: SafeStorage;
-	local: SafeStorage;
-}
-
-const defaultStores: AttemptStores = { session: sessionStore, local: localStore };
-
-/** Every summary kept so far, oldest first; damaged entries are skipped. */
-export function listSummaries(stores: AttemptStores = defaultStores): AttemptSummary[] {
-	const text = stores.local.get(SUMMARIES_KEY);
-	if (!text) return [];
-	try {
-		const data: unknown = JSON.parse(text);
-		return Array.isArray(data) ? data.filter(isSummary) : [];
-	} catch {
-		return [];
-	}
-}
+/** Attempts finished while storage was refused: this page's life only. */
+const memory = new Map<string, Attempt>();
 
 /**
- * Keeps a finished attempt: in full for this tab, summarised for later visits.
- * @returns false when the browser refused storage (the attempt lives in memory only)
+ * Keeps a finished attempt and forgets its scenario's drill in progress.
+ * @returns false when storage refused it (it is kept in memory for this page)
  */
-export function keepAttempt(attempt: Attempt, stores: AttemptStores = defaultStores): boolean {
-	const kept = stores.session.set(ATTEMPT_KEY + attempt.id, JSON.stringify(attempt));
-	const summaries = listSummaries(stores).filter((s) => s.id !== attempt.id);
-	summaries.push(summarize(attempt));
-	const stored = stores.local.set(SUMMARIES_KEY, JSON.stringify(summaries.slice(-MAX_SUMMARIES)));
-	return kept && stored;
+export async function keepAttempt(attempt: Attempt): Promise<boolean> {
+	memory.set(attempt.id, attempt);
+	const result = await withDb((db) => finishDrill(db, attempt));
+	if (result.ok) memory.delete(attempt.id);
+	return result.ok;
 }
 
-/** The stored text of an attempt kept in this tab, or null. Parse it with `parseAttempt`. */
-export function attemptText(id: string, stores: AttemptStores = defaultStores): string | null {
-	return stores.session.get(ATTEMPT_KEY + id);
+/** A finished attempt by id (validated), or null. */
+export async function loadAttempt(id: string): Promise<Attempt | null> {
+	const kept = memory.get(id);
+	if (kept) return kept;
+	const result = await withDb((db) => getAttempt(db, id));
+	return result.ok ? result.value : null;
+}
+
+/** A summary of every finished attempt on this device (damaged records skipped). */
+export async function loadSummaries(): Promise<AttemptSummary[]> {
+	const result = await withDb((db) => listAttempts(db));
+	const stored = result.ok ? result.value.entries.flatMap((e) => (e.status === 'finished' ? [e.attempt] : [])) : [];
+	return [...stored, ...memory.values()].map(summarize);
+}
+
+/** Deletes an attempt. @returns false when storage failed */
+export async function removeAttempt(id: string): Promise<boolean> {
+	memory.delete(id);
+	return (await withDb((db) => deleteAttempt(db, id))).ok;
 }
 
 /** Ranks results: restored first, then higher score, then faster, then earlier. */
@@ -110,9 +90,4 @@ export function bestResults(summaries: readonly AttemptSummary[]): Map<string, A
 		if (!current || isBetter(s, current)) best.set(s.scenario, s);
 	}
 	return best;
-}
-
-/** True when the browser refuses storage, so results will not outlive this page. */
-export function storageDegraded(stores: AttemptStores = defaultStores): boolean {
-	return stores.session.degraded || stores.local.degraded;
 }

@@ -3,15 +3,15 @@
  * the drill screen shows (status, grouped actions, the evidence log, the guide's notes).
  * Components only read these getters and call `act`, `hint` and `finish`.
  */
-import { createActor, type Actor } from 'xstate';
+import { createActor, type Actor, type Snapshot } from 'xstate';
 import type { CompiledScenario } from '$lib/engine/compile';
 import { availability, nextHint, worldStatus, type DrillState } from '$lib/engine/drill';
-import { machineFor } from '$lib/engine/replay';
+import { machineFor, type LogStep } from '$lib/engine/replay';
 import type { DrillMachine } from '$lib/engine/machine';
 // Types only: the schema module's values would bring zod into the drill page.
 import type { ActionGroup, Evidence } from '$lib/scenario/schema';
 import { describeStep } from './announce';
-import { keepAttempt } from './attempts';
+import { ACTION_SAVED_MEASURE, afterPaint, saveDrill, type ResumePoint } from './resume';
 import type { DrillParams } from './drill-params';
 import { owedIdle } from './live-clock';
 
@@ -57,6 +57,16 @@ export interface SessionClock {
 	date(): Date;
 }
 
+/** Who plays, and where to resume from. */
+export interface SessionOptions {
+	/** The trainee's name for the attempt record. */
+	trainee?: string;
+	/** A drill in progress to continue. */
+	resume?: ResumePoint | null;
+	/** Save the drill after every action (off in unit tests that don't need it). */
+	persist?: boolean;
+}
+
 const browserClock: SessionClock = {
 	now: () => performance.now(),
 	date: () => new Date()
@@ -66,6 +76,10 @@ export class DrillSession {
 	readonly compiled: CompiledScenario;
 	readonly params: DrillParams;
 	readonly startedAt: string;
+	readonly trainee: string;
+	#persist: boolean;
+	/** Saves run one after another, so the last one written is the latest drill. */
+	#saving: Promise<unknown> = Promise.resolve();
 	#actor: Actor<DrillMachine>;
 	#state = $state.raw<DrillState>(null as unknown as DrillState);
 	#clock: SessionClock;
@@ -89,22 +103,67 @@ export class DrillSession {
 	 * @param params seed, mode, options and live-clock rate
 	 * @param clock real time (tests pass a fake)
 	 */
-	constructor(compiled: CompiledScenario, params: DrillParams, clock: SessionClock = browserClock) {
+	constructor(compiled: CompiledScenario, params: DrillParams, clock: SessionClock = browserClock, options: SessionOptions = {}) {
 		this.compiled = compiled;
 		this.params = params;
 		this.#clock = clock;
-		this.#start = clock.now();
-		this.#now = this.#start;
-		this.startedAt = clock.date().toISOString();
+		this.trainee = options.trainee ?? 'You';
+		this.#persist = options.persist ?? true;
+		const resume = options.resume ?? null;
+		// A resumed drill's wall clock carries on from where it stopped.
+		this.#start = clock.now() - (resume?.elapsedMs ?? 0);
+		this.#now = clock.now();
+		this.startedAt = resume?.startedAt ?? clock.date().toISOString();
 		this.#evidence = new Map(compiled.scenario.evidence.map((e) => [e.id, e]));
-		this.#actor = createActor(machineFor(compiled), {
-			input: { seed: params.seed, options: params.options, mode: params.mode }
-		});
+		const input = { seed: params.seed, options: params.options, mode: params.mode };
+		const machine = machineFor(compiled);
+		this.#actor = resume?.snapshot
+			? createActor(machine, { input, snapshot: resume.snapshot as Snapshot<unknown> })
+			: createActor(machine, { input });
 		this.#actor.subscribe((snapshot) => {
 			this.#state = snapshot.context;
 		});
 		this.#actor.start();
+		// Rebuilding from the log (the scenario changed since the snapshot was saved).
+		if (resume && !resume.snapshot)
+			for (const step of resume.log)
+				this.#actor.send(step.type === 'hint' ? { type: 'hint' } : { type: 'act', action: step.action, idle: step.idle ?? 0 });
 		this.#state = this.#actor.getSnapshot().context;
+		if (resume) {
+			this.#wallMs = resume.wallMs.slice(0, this.#state.journal.length);
+			this.#charged = this.#state.journal.reduce((sum, j) => sum + (j.kind === 'action' ? j.idle : 0), 0);
+		}
+	}
+
+	/** The action log so far, as replay takes it. */
+	get actionLog(): LogStep[] {
+		return this.#state.journal.map((j) => (j.kind === 'hint' ? { type: 'hint' } : { type: 'action', action: j.action, idle: j.idle }));
+	}
+
+	/** Where this drill would pick up again: the actor's persisted snapshot, the log, wall times. */
+	resumePoint(): ResumePoint {
+		return {
+			snapshot: this.#actor.getPersistedSnapshot(),
+			log: this.actionLog,
+			wallMs: [...this.#wallMs],
+			elapsedMs: Math.round(this.#now - this.#start),
+			startedAt: this.startedAt
+		};
+	}
+
+	/**
+	 * Saves the drill in progress (snapshot, log, wall times). Saves queue behind each other.
+	 * @returns when this save is written (or failed, which the storage banner reports)
+	 */
+	save(): Promise<unknown> {
+		if (!this.#persist) return this.#saving;
+		const point = this.resumePoint();
+		const actedAt = performance.now();
+		this.#saving = this.#saving
+			.then(afterPaint)
+			.then(() => saveDrill(this.compiled, this.params, this.trainee, point))
+			.then(() => performance.measure?.(ACTION_SAVED_MEASURE, { start: actedAt, end: performance.now() }));
+		return this.#saving;
 	}
 
 	/** The drill's whole state (the machine's context). */
@@ -233,6 +292,7 @@ export class DrillSession {
 		this.#wallMs.push(this.#now - this.#start);
 		this.announcement = describeStep(this.compiled, before, after);
 		this.note = this.params.mode === 'guided' ? this.#noteFor(after) : null;
+		void this.save();
 		return true;
 	}
 
@@ -257,6 +317,7 @@ export class DrillSession {
 		this.#state = after;
 		if (after.journal.length === before.journal.length) return null;
 		this.#wallMs.push(this.#now - this.#start);
+		void this.save();
 		const text = this.hints[this.hints.length - 1] ?? '';
 		this.announcement = `Hint (−${this.hintPenalty} points): ${text}`;
 		return text;
@@ -267,19 +328,26 @@ export class DrillSession {
 	 * The attempt module (with its validator) loads only now, keeping the drill page small.
 	 * @returns the attempt's id
 	 */
-	async finish(): Promise<string> {
-		if (this.attemptId) return this.attemptId;
-		const { createAttempt } = await import('$lib/engine/attempt');
+	finish(): Promise<string> {
+		return (this.#finishing ??= this.#finish());
+	}
+
+	#finishing: Promise<string> | null = null;
+
+	async #finish(): Promise<string> {
+		const [{ createAttempt }, { keepAttempt }] = await Promise.all([import('$lib/engine/attempt'), import('./attempts')]);
 		const id = globalThis.crypto.randomUUID();
 		const attempt = createAttempt(this.compiled, this.#state, {
 			id,
-			trainee: 'You',
+			trainee: this.trainee,
 			liveClockRate: this.params.liveClockRate,
 			startedAt: this.startedAt,
 			finishedAt: this.#clock.date().toISOString(),
 			wallMs: this.#wallMs
 		});
-		this.stored = keepAttempt(attempt);
+		// The last save must land before the attempt replaces the drill in progress.
+		await this.#saving;
+		this.stored = await keepAttempt(attempt);
 		this.attemptId = id;
 		return id;
 	}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fixture } from '../../../tests/fixtures/load';
 import { parseAttempt } from '$lib/engine/attempt';
 import { DrillSession } from './drill-session.svelte';
-import { attemptText, bestResults, listSummaries } from './attempts';
+import { bestResults, loadAttempt, loadSummaries } from './attempts';
 import { buildDebrief } from './debrief';
 
 const compiled = fixture('disk-full');
@@ -62,7 +62,7 @@ describe('DrillSession', () => {
 		const s = new DrillSession(compiled, params, fakeClock());
 		for (const id of ['check-disk', 'truncate-log', 'restart']) s.act(id);
 		const id = await s.finish();
-		const parsed = parseAttempt(attemptText(id)!);
+		const parsed = parseAttempt(JSON.stringify(await loadAttempt(id)));
 		expect(parsed.ok).toBe(true);
 		if (!parsed.ok) return;
 		const d = buildDebrief(compiled, parsed.attempt);
@@ -77,7 +77,7 @@ describe('DrillSession', () => {
 		]);
 		expect(d.laps.find((l) => l.phase === 'restored')).toMatchObject({ you: 13, par: 8 });
 		expect(d.pointers).toEqual([{ id: 'du-logs', title: 'du /var/log', seenAt: null }]);
-		expect(bestResults(listSummaries()).get('disk-full')?.id).toBe(id);
+		expect(bestResults(await loadSummaries()).get('disk-full')?.id).toBe(id);
 	});
 
 	it('a failed drill debriefs what went wrong, when, and after which action', async () => {
@@ -85,11 +85,47 @@ describe('DrillSession', () => {
 		s.act('check-disk');
 		s.act('wipe-var');
 		expect(s.announcement).toBe('Drill failed at 23:37: Data loss.');
-		const parsed = parseAttempt(attemptText(await s.finish())!);
+		const parsed = parseAttempt(JSON.stringify(await loadAttempt(await s.finish())));
 		if (!parsed.ok) throw new Error(parsed.reason);
 		const d = buildDebrief(compiled, parsed.attempt);
 		expect(d.restored).toBe(false);
 		expect(d.failure).toMatchObject({ id: 'data-loss', at: 7, cause: 'Delete everything under /var' });
 		expect(parsed.attempt.score.grade).toBe('F');
+	});
+});
+
+describe('DrillSession resume', () => {
+	function playedTwo() {
+		const clock = fakeClock();
+		const s = new DrillSession(compiled, params, clock, { trainee: 'Ana', persist: false });
+		clock.ms = 4000;
+		s.act('check-disk');
+		clock.ms = 9000;
+		s.act('truncate-log');
+		// Through JSON, as the database keeps it.
+		return { s, point: JSON.parse(JSON.stringify(s.resumePoint())) as ReturnType<DrillSession['resumePoint']> };
+	}
+
+	it('restores from the persisted snapshot to the same clock, evidence, actions and wall time', async () => {
+		const { s, point } = playedTwo();
+		const clock = fakeClock(100_000);
+		const r = new DrillSession(compiled, params, clock, { trainee: 'Ana', persist: false, resume: point });
+		expect(r.state).toEqual(s.state);
+		expect(r.log).toEqual(s.log);
+		expect(r.actionGroups).toEqual(s.actionGroups);
+		expect(r.startedAt).toBe(s.startedAt);
+		clock.ms += 1000;
+		r.act('restart');
+		expect(r.over).toBe(true);
+		const attempt = await loadAttempt(await r.finish());
+		expect(attempt?.trainee).toBe('Ana');
+		expect(attempt?.steps.map((x) => x.wallMs)).toEqual([4000, 9000, 10000]);
+	});
+
+	it('rebuilds the same drill by replaying the log when there is no snapshot', () => {
+		const { s, point } = playedTwo();
+		const r = new DrillSession(compiled, params, fakeClock(), { persist: false, resume: { ...point, snapshot: null } });
+		expect(r.state).toEqual(s.state);
+		expect(r.actionLog).toEqual(s.actionLog);
 	});
 });

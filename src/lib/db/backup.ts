@@ -1,0 +1,142 @@
+/**
+ * The device's backup: every profile, attempt and setting in one JSON file, and its import,
+ * validated record by record. Import never overwrites: a record whose id is already here is
+ * skipped and counted.
+ */
+import { z } from 'zod';
+import { AttemptSchema } from '$lib/engine/attempt';
+import type { NightshiftDb, ProfileRow } from './db';
+import { finishedRow, readRow } from './queries';
+
+export const BACKUP_FORMAT = 'nightshift-backup';
+export const BACKUP_FORMAT_VERSION = 1;
+/** Backups larger than this are refused unread. */
+export const MAX_BACKUP_BYTES = 64 * 1024 * 1024;
+
+const ProfileSchema = z.object({ id: z.string().min(1).max(64), name: z.string().trim().min(1).max(80), createdAt: z.string().max(40) }).strict();
+const SettingSchema = z.object({ key: z.string().min(1).max(100), value: z.json() }).strict();
+
+const BackupSchema = z
+	.object({
+		format: z.literal(BACKUP_FORMAT),
+		formatVersion: z.literal(BACKUP_FORMAT_VERSION),
+		exportedAt: z.iso.datetime(),
+		profiles: z.array(z.unknown()).max(10_000),
+		attempts: z.array(z.unknown()).max(1_000_000),
+		settings: z.array(z.unknown()).max(10_000)
+	})
+	.strict();
+
+export interface Backup {
+	format: typeof BACKUP_FORMAT;
+	formatVersion: typeof BACKUP_FORMAT_VERSION;
+	exportedAt: string;
+	profiles: ProfileRow[];
+	attempts: z.infer<typeof AttemptSchema>[];
+	settings: Array<{ key: string; value: unknown }>;
+}
+
+/** Everything on this device, as one backup object (finished attempts, validated). */
+export async function exportBackup(db: NightshiftDb, now = new Date()): Promise<Backup> {
+	const [profiles, rows, settings] = await Promise.all([db.profiles.toArray(), db.attempts.toArray(), db.settings.toArray()]);
+	const attempts = rows.flatMap((row) => {
+		const read = readRow(row);
+		return read.ok && read.entry.status === 'finished' ? [read.entry.attempt] : [];
+	});
+	return { format: BACKUP_FORMAT, formatVersion: BACKUP_FORMAT_VERSION, exportedAt: now.toISOString(), profiles, attempts, settings };
+}
+
+export interface ImportReport {
+	/** How many of each were added. */
+	added: { profiles: number; attempts: number; settings: number };
+	/** Records skipped because one with the same id (or name, or key) is already here. */
+	present: number;
+	/** Records refused, each naming the record and what is wrong with it. */
+	errors: string[];
+}
+
+const issue = (error: z.ZodError) => {
+	const first = error.issues[0]!;
+	const path = first.path.map(String).join('.');
+	return `${path ? `${path}: ` : ''}${first.message}`;
+};
+
+/**
+ * Reads a backup file's text.
+ * @returns the backup's parts, still unvalidated record by record, or why the file is refused
+ */
+export function parseBackup(text: string): { ok: true; backup: z.infer<typeof BackupSchema> } | { ok: false; reason: string } {
+	if (text.length > MAX_BACKUP_BYTES) return { ok: false, reason: `the file is larger than ${MAX_BACKUP_BYTES / 1024 / 1024} MiB` };
+	let data: unknown;
+	try {
+		data = JSON.parse(text);
+	} catch {
+		return { ok: false, reason: 'the file is not JSON' };
+	}
+	if (typeof data !== 'object' || data === null || (data as { format?: unknown }).format !== BACKUP_FORMAT)
+		return { ok: false, reason: 'the file is not a Nightshift backup (no "format": "nightshift-backup")' };
+	const parsed = BackupSchema.safeParse(data);
+	if (!parsed.success) return { ok: false, reason: `malformed backup: ${issue(parsed.error)}` };
+	return { ok: true, backup: parsed.data };
+}
+
+/**
+ * Imports a backup: adds what is new, skips (and counts) what is already here, and names every
+ * record it refuses. Nothing already stored is changed.
+ */
+export async function importBackup(db: NightshiftDb, text: string): Promise<{ ok: true; report: ImportReport } | { ok: false; reason: string }> {
+	const parsed = parseBackup(text);
+	if (!parsed.ok) return parsed;
+	const { backup } = parsed;
+	const report: ImportReport = { added: { profiles: 0, attempts: 0, settings: 0 }, present: 0, errors: [] };
+	const profiles: ProfileRow[] = [];
+	backup.profiles.forEach((p, i) => {
+		const r = ProfileSchema.safeParse(p);
+		if (r.success) profiles.push(r.data);
+		else report.errors.push(`profiles[${i}]: ${issue(r.error)}`);
+	});
+	const attempts: z.infer<typeof AttemptSchema>[] = [];
+	backup.attempts.forEach((a, i) => {
+		const r = AttemptSchema.safeParse(a);
+		const id = typeof (a as { id?: unknown })?.id === 'string' ? ` (id ${(a as { id: string }).id.slice(0, 64)})` : '';
+		if (r.success) attempts.push(r.data);
+		else report.errors.push(`attempts[${i}]${id}: ${issue(r.error)}`);
+	});
+	const settings: Array<{ key: string; value: unknown }> = [];
+	backup.settings.forEach((s, i) => {
+		const r = SettingSchema.safeParse(s);
+		if (r.success) settings.push(r.data);
+		else report.errors.push(`settings[${i}]: ${issue(r.error)}`);
+	});
+	await db.transaction('rw', db.profiles, db.attempts, db.settings, async () => {
+		const names = new Set((await db.profiles.toArray()).flatMap((p) => [p.id, `name:${p.name}`]));
+		for (const p of profiles) {
+			if (names.has(p.id) || names.has(`name:${p.name}`)) report.present++;
+			else {
+				await db.profiles.add(p);
+				names.add(p.id).add(`name:${p.name}`);
+				report.added.profiles++;
+			}
+		}
+		const ids = new Set((await db.attempts.toCollection().primaryKeys()).map(String));
+		const fresh = attempts.filter((a) => {
+			if (ids.has(a.id)) {
+				report.present++;
+				return false;
+			}
+			ids.add(a.id);
+			return true;
+		});
+		await db.attempts.bulkAdd(fresh.map(finishedRow));
+		report.added.attempts = fresh.length;
+		const keys = new Set((await db.settings.toCollection().primaryKeys()).map(String));
+		for (const s of settings) {
+			if (keys.has(s.key)) report.present++;
+			else {
+				await db.settings.add(s);
+				report.added.settings++;
+			}
+		}
+	});
+	return { ok: true, report };
+}

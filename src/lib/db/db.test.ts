@@ -1,0 +1,194 @@
+import 'fake-indexeddb/auto';
+import { Dexie } from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { fixture } from '../../../tests/fixtures/load';
+import { createAttempt, type Attempt } from '$lib/engine/attempt';
+import { replay } from '$lib/engine/replay';
+import { createDb, SCHEMA_V1, type NightshiftDb } from './db';
+import { attemptFacets, deleteAttempt, finishDrill, getAttempt, listAttempts, putAttempt, putInterrupted } from './queries';
+import { clearInProgress, getInProgress, saveInProgress } from './in-progress';
+import { addProfile, currentProfile, listProfiles, setCurrentProfile } from './profiles';
+
+const compiled = fixture('disk-full');
+
+function attempt(over: { id: string; trainee?: string; mode?: Attempt['mode']; finishedAt?: string }): Attempt {
+	const run = replay(compiled, { seed: 1, options: {}, mode: over.mode ?? 'guided' }, [
+		{ type: 'action', action: 'check-disk' },
+		{ type: 'action', action: 'truncate-log' },
+		{ type: 'action', action: 'restart' }
+	]);
+	return createAttempt(compiled, run.state, {
+		id: over.id,
+		trainee: over.trainee ?? 'Ana',
+		startedAt: '2024-03-02T10:00:00.000Z',
+		finishedAt: over.finishedAt ?? '2024-03-02T10:05:00.000Z',
+		wallMs: [1000, 2000, 3000]
+	});
+}
+
+let n = 0;
+const opened: Dexie[] = [];
+const fresh = () => {
+	const db = createDb(`test-${n++}`);
+	opened.push(db);
+	return db;
+};
+
+afterEach(async () => {
+	for (const db of opened.splice(0)) {
+		db.close();
+		await Dexie.delete(db.name);
+	}
+});
+
+describe('the database', () => {
+	it('keeps a finished attempt and gives it back validated', async () => {
+		const db = fresh();
+		const a = attempt({ id: 'a1' });
+		await putAttempt(db, a);
+		expect(await getAttempt(db, 'a1')).toEqual(a);
+		expect(await getAttempt(db, 'missing')).toBeNull();
+	});
+
+	it('skips a damaged record with a note instead of crashing', async () => {
+		const db = fresh();
+		await putAttempt(db, attempt({ id: 'good' }));
+		const bad = { ...attempt({ id: 'bad' }), seed: -5 };
+		await db.attempts.put({ id: 'bad', scenarioId: 'disk-full', mode: 'guided', trainee: 'Ana', finishedAt: '2024', status: 'finished', interruption: null, record: bad, interrupted: null });
+		const { entries, skipped } = await listAttempts(db);
+		expect(entries.map((e) => e.id)).toEqual(['good']);
+		expect(skipped).toEqual([expect.stringMatching(/^attempt bad is damaged \(seed: /)]);
+		expect(await getAttempt(db, 'bad')).toBeNull();
+	});
+
+	it('filters attempts by scenario, mode and trainee, newest first', async () => {
+		const db = fresh();
+		await putAttempt(db, attempt({ id: 'old', finishedAt: '2024-03-01T00:00:00.000Z' }));
+		await putAttempt(db, attempt({ id: 'new', finishedAt: '2024-03-03T00:00:00.000Z' }));
+		await putAttempt(db, attempt({ id: 'bo', trainee: 'Bo', mode: 'practice' }));
+		expect((await listAttempts(db)).entries.map((e) => e.id)).toEqual(['new', 'bo', 'old']);
+		expect((await listAttempts(db, { trainee: 'Bo' })).entries.map((e) => e.id)).toEqual(['bo']);
+		expect((await listAttempts(db, { scenarioId: 'disk-full', mode: 'guided' })).entries.map((e) => e.id)).toEqual(['new', 'old']);
+		expect((await listAttempts(db, { scenarioId: 'other' })).entries).toEqual([]);
+		expect(await attemptFacets(db)).toEqual({ trainees: ['Ana', 'Bo'], scenarios: ['disk-full'] });
+		await deleteAttempt(db, 'new');
+		expect((await listAttempts(db)).entries.map((e) => e.id)).toEqual(['bo', 'old']);
+	});
+
+	it('keeps interrupted attempts with their reason', async () => {
+		const db = fresh();
+		await putInterrupted(db, {
+			id: 'i1',
+			scenarioId: 'disk-full',
+			mode: 'drill',
+			trainee: 'Ana',
+			reason: 'the scenario changed',
+			record: null,
+			drill: { scenarioVersion: 1, seed: 3, options: {}, steps: [{ type: 'action', action: 'gone' }], startedAt: '2024-03-02T10:00:00.000Z' }
+		});
+		const [entry] = (await listAttempts(db)).entries;
+		expect(entry).toMatchObject({ id: 'i1', status: 'interrupted', reason: 'the scenario changed', attempt: null });
+	});
+
+	it('saves the drill in progress and clears it when the drill is finished', async () => {
+		const db = fresh();
+		await saveInProgress(db, {
+			scenarioId: 'disk-full',
+			scenarioVersion: 1,
+			input: { seed: 1, options: {}, mode: 'guided' },
+			liveClockRate: null,
+			snapshot: { status: 'active' },
+			log: [{ type: 'action', action: 'check-disk' }],
+			wallMs: [10],
+			elapsedMs: 10,
+			trainee: 'Ana',
+			startedAt: '2024-03-02T10:00:00.000Z',
+			savedAt: '2024-03-02T10:00:01.000Z'
+		});
+		expect((await getInProgress(db, 'disk-full'))?.log).toHaveLength(1);
+		await finishDrill(db, attempt({ id: 'f1' }));
+		expect(await getInProgress(db, 'disk-full')).toBeNull();
+		expect(await getAttempt(db, 'f1')).not.toBeNull();
+		await clearInProgress(db, 'disk-full');
+	});
+
+	it('keeps several trainee profiles and the current one', async () => {
+		const db = fresh();
+		const ana = await addProfile(db, ' Ana ');
+		await addProfile(db, 'Bo');
+		expect((await addProfile(db, 'Ana')).id).toBe(ana.id);
+		expect((await listProfiles(db)).map((p) => p.name)).toEqual(['Ana', 'Bo']);
+		expect(await currentProfile(db)).toBeNull();
+		await setCurrentProfile(db, ana.id);
+		expect((await currentProfile(db))?.name).toBe('Ana');
+		await expect(addProfile(db, '  ')).rejects.toThrow('needs a name');
+	});
+});
+
+describe('migrations', () => {
+	it('opens a version-1 database with the current schema and loses nothing', async () => {
+		const name = `migrate-${n++}`;
+		// Write the database as version 1 of the app did: attempts with no status, a drill in
+		// progress and a setting.
+		const v1 = new Dexie(name);
+		v1.version(1).stores(SCHEMA_V1);
+		const a = attempt({ id: 'v1-a', trainee: 'Ana' });
+		const b = attempt({ id: 'v1-b', trainee: 'Bo', mode: 'practice' });
+		const v1Row = (x: Attempt) => ({ id: x.id, scenarioId: x.scenario.id, mode: x.mode, trainee: x.trainee, finishedAt: x.finishedAt, record: x });
+		await v1.table('attempts').bulkAdd([v1Row(a), v1Row(b)]);
+		const progress = { scenarioId: 'disk-full', scenarioVersion: 1, input: { seed: 1, options: {}, mode: 'guided' }, liveClockRate: null, snapshot: { x: 1 }, log: [{ type: 'action', action: 'check-disk' }], wallMs: [5], elapsedMs: 5, trainee: 'Ana', startedAt: 'S', savedAt: 'T' };
+		await v1.table('inProgress').add(progress);
+		await v1.table('settings').add({ key: 'theme', value: 'dark' });
+		expect(v1.verno).toBe(1);
+		v1.close();
+
+		const db: NightshiftDb = createDb(name);
+		opened.push(db);
+		await db.open();
+		expect(db.verno).toBe(2);
+		expect(await getAttempt(db, 'v1-a')).toEqual(a);
+		expect(await getAttempt(db, 'v1-b')).toEqual(b);
+		const rows = await db.attempts.toArray();
+		expect(rows.map((r) => [r.id, r.status, r.interruption])).toEqual([
+			['v1-a', 'finished', null],
+			['v1-b', 'finished', null]
+		]);
+		// The new indexes work on migrated rows.
+		expect((await listAttempts(db, { trainee: 'Bo' })).entries.map((e) => e.id)).toEqual(['v1-b']);
+		expect((await listAttempts(db, { mode: 'guided' })).entries.map((e) => e.id)).toEqual(['v1-a']);
+		expect(await getInProgress(db, 'disk-full')).toEqual(progress);
+		expect(await db.settings.get('theme')).toEqual({ key: 'theme', value: 'dark' });
+		// Each trainee found becomes a profile.
+		expect((await listProfiles(db)).map((p) => p.name)).toEqual(['Ana', 'Bo']);
+	});
+});
+
+describe('backup', () => {
+	it('exports everything and imports it into another device, skipping what is already there', async () => {
+		const { exportBackup, importBackup } = await import('./backup');
+		const from = fresh();
+		await putAttempt(from, attempt({ id: 'b1' }));
+		await putAttempt(from, attempt({ id: 'b2', trainee: 'Bo' }));
+		await addProfile(from, 'Ana');
+		const text = JSON.stringify(await exportBackup(from));
+
+		const to = fresh();
+		await putAttempt(to, attempt({ id: 'b1', trainee: 'Kept' }));
+		const result = await importBackup(to, text);
+		expect(result).toEqual({ ok: true, report: { added: { profiles: 1, attempts: 1, settings: 0 }, present: 1, errors: [] } });
+		// Nothing overwritten: b1 is still the one that was here.
+		expect((await getAttempt(to, 'b1'))?.trainee).toBe('Kept');
+		expect((await getAttempt(to, 'b2'))?.trainee).toBe('Bo');
+	});
+
+	it('refuses bad files with the reason and names each bad record', async () => {
+		const { importBackup } = await import('./backup');
+		const db = fresh();
+		expect(await importBackup(db, 'nope')).toEqual({ ok: false, reason: 'the file is not JSON' });
+		expect(await importBackup(db, '{"format":"x"}')).toMatchObject({ ok: false, reason: expect.stringMatching(/not a Nightshift backup/) });
+		const bad = { ...attempt({ id: 'bad' }), seed: 'seven' };
+		const text = JSON.stringify({ format: 'nightshift-backup', formatVersion: 1, exportedAt: new Date().toISOString(), profiles: [], attempts: [attempt({ id: 'ok' }), bad], settings: [] });
+		const result = await importBackup(db, text);
+		expect(result).toMatchObject({ ok: true, report: { added: { attempts: 1 }, errors: [expect.stringMatching(/^attempts\[1\] \(id bad\): seed: /)] } });
+	});
+});

@@ -1,0 +1,142 @@
+/**
+ * The one IndexedDB database of the app, through Dexie. Nothing outside src/lib/db imports
+ * Dexie: the app goes through the queries beside this file (queries.ts) and the browser-only
+ * door (client.ts), which loads this module lazily so pages that never store pay nothing.
+ */
+import { Dexie, liveQuery, type EntityTable } from 'dexie';
+import type { Attempt } from '$lib/engine/attempt';
+import type { LogStep } from '$lib/engine/replay';
+import type { Mode } from '$lib/engine/drill';
+
+export const DB_NAME = 'nightshift';
+
+/** A trainee on this device (a shared machine has several). */
+export interface ProfileRow {
+	id: string;
+	name: string;
+	createdAt: string;
+}
+
+/** Why an attempt was not finished, when it was not. */
+export type AttemptStatus = 'finished' | 'interrupted';
+
+/**
+ * A stored attempt: the engine's versioned record (validated when read back) plus copies of
+ * the fields the history filters on, so they can be indexed.
+ */
+export interface AttemptRow {
+	id: string;
+	scenarioId: string;
+	mode: Mode;
+	trainee: string;
+	/** Finish time, or the start time for an interrupted attempt (ISO). */
+	finishedAt: string;
+	status: AttemptStatus;
+	/** Why the attempt was interrupted (null when finished). */
+	interruption: string | null;
+	/** The attempt record; null for an interrupted attempt whose log no longer replays. */
+	record: Attempt | null;
+	/** What was kept of an interrupted attempt whose log no longer replays. */
+	interrupted: InterruptedDrill | null;
+}
+
+/** The parts of a drill that survive when its log no longer replays. */
+export interface InterruptedDrill {
+	scenarioVersion: number;
+	seed: number;
+	options: Record<string, boolean>;
+	steps: LogStep[];
+	startedAt: string;
+}
+
+/** The drill in progress, saved after every action (one per scenario). */
+export interface InProgressRow {
+	scenarioId: string;
+	scenarioVersion: number;
+	input: { seed: number; options: Record<string, boolean>; mode: Mode };
+	liveClockRate: number | null;
+	/** `actor.getPersistedSnapshot()` (plain JSON). */
+	snapshot: unknown;
+	/** The action log, to rebuild the drill by replay when the scenario changed. */
+	log: LogStep[];
+	/** Wall-clock milliseconds since the start, one per log step. */
+	wallMs: number[];
+	/** Wall-clock milliseconds played so far (the clock resumes from here). */
+	elapsedMs: number;
+	trainee: string;
+	startedAt: string;
+	savedAt: string;
+}
+
+/** A setting: key and JSON value (e.g. the current trainee profile). */
+export interface SettingRow {
+	key: string;
+	value: unknown;
+}
+
+export type NightshiftDb = Dexie & {
+	profiles: EntityTable<ProfileRow, 'id'>;
+	attempts: EntityTable<AttemptRow, 'id'>;
+	inProgress: EntityTable<InProgressRow, 'scenarioId'>;
+	settings: EntityTable<SettingRow, 'key'>;
+};
+
+/** Version 1 (first release): attempts by scenario and date, the drill in progress, settings. */
+export const SCHEMA_V1 = {
+	attempts: 'id, scenarioId, finishedAt',
+	inProgress: 'scenarioId',
+	settings: 'key'
+} as const;
+
+/**
+ * Version 2: trainee profiles (several per device), attempts indexed by mode, trainee and
+ * status, and interrupted attempts. Version-1 attempts become finished ones, and each trainee
+ * name found in them becomes a profile.
+ */
+export const SCHEMA_V2 = {
+	profiles: 'id, &name',
+	attempts: 'id, scenarioId, finishedAt, mode, trainee, status',
+	inProgress: 'scenarioId',
+	settings: 'key'
+} as const;
+
+/**
+ * Opens (lazily, on first use) the database.
+ * @param name database name (tests use a fresh one each)
+ * @param deps IndexedDB implementation, for tests (fake-indexeddb); the browser's by default
+ */
+export function createDb(name: string = DB_NAME, deps?: { indexedDB: IDBFactory; IDBKeyRange: typeof IDBKeyRange }): NightshiftDb {
+	// Relaxed durability: a write is done once the browser has it, not once the OS has flushed
+	// it to disk. Closing the tab loses nothing; only a power cut in the next moment could, and
+	// the drill in progress is written after every action, so a save costs milliseconds.
+	const db = new Dexie(name, { chromeTransactionDurability: 'relaxed', ...(deps ?? {}) }) as NightshiftDb;
+	db.version(1).stores(SCHEMA_V1);
+	db.version(2)
+		.stores(SCHEMA_V2)
+		.upgrade(async (tx) => {
+			const names = new Set<string>();
+			await tx
+				.table('attempts')
+				.toCollection()
+				.modify((row: Partial<AttemptRow>) => {
+					row.status ??= 'finished';
+					row.interruption ??= null;
+					row.interrupted ??= null;
+					if (row.trainee) names.add(row.trainee);
+				});
+			const now = new Date().toISOString();
+			await tx.table('profiles').bulkAdd([...names].map((n) => ({ id: globalThis.crypto.randomUUID(), name: n, createdAt: now })));
+		});
+	return db;
+}
+
+/**
+ * Watches a query: re-runs it whenever the tables it read change.
+ * @returns a subscribe function (the runes bridge in src/lib/state takes it)
+ */
+export function watch<T>(query: () => Promise<T>) {
+	return (onValue: (value: T) => void, onError: (error: unknown) => void): (() => void) => {
+		const subscription = liveQuery(query).subscribe({ next: onValue, error: onError });
+		return () => subscription.unsubscribe();
+	};
+}

@@ -1,0 +1,40 @@
+/**
+ * How storage is doing, as runes, and the one way the state layer writes: every read or write
+ * goes through `withDb`, which turns a database that won't open, is blocked or is full into a
+ * warning (the banner reads `storageStatus.problem`) instead of an exception. Nothing already
+ * stored is deleted on failure.
+ */
+import { describeStorageError, openDb, type NightshiftDb } from '$lib/db/client';
+
+class StorageStatus {
+	/** Why results won't be kept on this device, or null while storage works. */
+	problem = $state<string | null>(null);
+}
+
+export const storageStatus = new StorageStatus();
+
+export type DbResult<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+/**
+ * Runs a query or write on the database.
+ * @returns its value, or why storage failed (also shown in the warning banner)
+ */
+export async function withDb<T>(fn: (db: NightshiftDb) => Promise<T>): Promise<DbResult<T>> {
+	const opened = await openDb();
+	if (!opened.ok) {
+		storageStatus.problem = opened.reason;
+		return { ok: false, reason: opened.reason };
+	}
+	try {
+		return { ok: true, value: await fn(opened.db) };
+	} catch (error) {
+		const reason = describeStorageError(error);
+		storageStatus.problem = reason;
+		return { ok: false, reason };
+	}
+}
+
+/** Opens the database once so the banner can warn early (the layout calls it on mount). */
+export async function checkStorage(): Promise<void> {
+	await withDb(async () => undefined);
+}
