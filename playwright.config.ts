@@ -20,6 +20,8 @@ export default defineConfig({
 	webServer: {
 		command: 'npm run build && npx vite preview --port 4173 --strictPort',
 		port: 4173,
+		// Lets offline.spec.ts serve a new service worker to its own context (tests/e2e/deploy-hook.ts).
+		env: { NIGHTSHIFT_E2E: '1' },
 		reuseExistingServer: !process.env.CI,
 		timeout: 180_000
 	},

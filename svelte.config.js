@@ -6,7 +6,9 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		// Every route is prerendered; the app is plain static files plus a service worker.
-		adapter: adapter({ fallback: undefined, strict: true })
+		adapter: adapter({ fallback: undefined, strict: true }),
+		// src/lib/state/app-update.svelte.ts registers the worker itself, to see updates waiting.
+		serviceWorker: { register: false }
 	}
 };
 

@@ -1,9 +1,10 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 import { scenarioPlugin } from './src/lib/scenario/vite-plugin';
+import { e2eDeployHook } from './tests/e2e/deploy-hook';
 
 export default defineConfig({
-	plugins: [scenarioPlugin(), sveltekit()],
+	plugins: [e2eDeployHook(), scenarioPlugin(), sveltekit()],
 	test: {
 		include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
 		environment: 'node'
