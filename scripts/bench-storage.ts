@@ -77,10 +77,13 @@ try {
 		const par = solvePar(http4, seed, {});
 		if (!par) continue;
 		await page.goto(`${BASE}/scenarios/http4-night/play/?seed=${seed}&mode=practice`);
-		for (const step of par.path) {
+		for (const [i, step] of par.path.entries()) {
 			const label = http4.actionById.get(step.action)!.def.label;
 			const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 			await page.getByRole('button', { name: new RegExp(`^${escaped} (up to )?\\d+ min`) }).click();
+			// A trainee reads the outcome before the next action: let this save finish first, so
+			// one save is not timed while the next action is being drawn.
+			await page.waitForFunction((n) => performance.getEntriesByName('nightshift:action-to-saved').length >= n, i + 1);
 		}
 		await page.getByRole('button', { name: 'Open the debrief' }).waitFor();
 		await page.waitForFunction((n) => performance.getEntriesByName('nightshift:save').length >= n, par.path.length);

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { AttemptSchema } from '$lib/engine/attempt';
 import type { NightshiftDb, ProfileRow } from './db';
-import { finishedRow, readRow } from './queries';
+import { finishedRow } from './queries';
 
 export const BACKUP_FORMAT = 'nightshift-backup';
 export const BACKUP_FORMAT_VERSION = 1;
@@ -40,8 +40,9 @@ export interface Backup {
 export async function exportBackup(db: NightshiftDb, now = new Date()): Promise<Backup> {
 	const [profiles, rows, settings] = await Promise.all([db.profiles.toArray(), db.attempts.toArray(), db.settings.toArray()]);
 	const attempts = rows.flatMap((row) => {
-		const read = readRow(row);
-		return read.ok && read.entry.status === 'finished' ? [read.entry.attempt] : [];
+		if (row.status !== 'finished') return [];
+		const parsed = AttemptSchema.safeParse(row.record);
+		return parsed.success ? [parsed.data] : [];
 	});
 	return { format: BACKUP_FORMAT, formatVersion: BACKUP_FORMAT_VERSION, exportedAt: now.toISOString(), profiles, attempts, settings };
 }

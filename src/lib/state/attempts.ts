@@ -4,7 +4,7 @@
  * opens, and the warning banner says results won't be kept.
  */
 import type { Attempt } from '$lib/engine/attempt';
-import { deleteAttempt, finishDrill, getAttempt, listAttempts } from '$lib/db';
+import { deleteAttempt, finishDrill, getAttempt, listAttempts, type AttemptListing } from '$lib/db';
 import { withDb } from './persistence.svelte';
 
 /** What the catalogue needs of a finished attempt. */
@@ -23,7 +23,7 @@ export interface AttemptSummary {
 }
 
 /** Summarises an attempt for the catalogue. */
-export function summarize(attempt: Attempt): AttemptSummary {
+export function summarize(attempt: AttemptListing): AttemptSummary {
 	return {
 		id: attempt.id,
 		scenario: attempt.scenario.id,
@@ -63,7 +63,7 @@ export async function loadAttempt(id: string): Promise<Attempt | null> {
 /** A summary of every finished attempt on this device (damaged records skipped). */
 export async function loadSummaries(): Promise<AttemptSummary[]> {
 	const result = await withDb((db) => listAttempts(db));
-	const stored = result.ok ? result.value.entries.flatMap((e) => (e.status === 'finished' ? [e.attempt] : [])) : [];
+	const stored: AttemptListing[] = result.ok ? result.value.entries.flatMap((e) => (e.status === 'finished' ? [e.attempt] : [])) : [];
 	return [...stored, ...memory.values()].map(summarize);
 }
 
