@@ -103,6 +103,49 @@ test.describe('saving and history', () => {
 		await expect(page.getByTestId('time-to-restore')).toBeVisible();
 	});
 
+	test('a drill saved under another scenario version is rebuilt from its log, or kept as interrupted when the log no longer replays', async ({ page }) => {
+		const { labels } = parPath(SEED);
+		const url = `/scenarios/http4-night/play/?seed=${SEED}&mode=guided`;
+		await page.goto(url);
+		await playByLabels(page, labels.slice(0, 2));
+		await page.waitForFunction(() => performance.getEntriesByName('nightshift:action-to-saved').length >= 2);
+		const clock = await page.getByRole('timer').textContent();
+
+		/** Rewrites the saved drill in progress as an older version of the app would have left it. */
+		const tamper = (brokenLog: boolean) =>
+			page.evaluate(async (broken) => {
+				const db = await new Promise<IDBDatabase>((ok, fail) => {
+					const req = indexedDB.open('nightshift');
+					req.onsuccess = () => ok(req.result);
+					req.onerror = () => fail(req.error);
+				});
+				const store = () => db.transaction('inProgress', 'readwrite').objectStore('inProgress');
+				const row = await new Promise<Record<string, unknown> & { log: unknown[] }>((ok) => (store().get('http4-night').onsuccess = (e) => ok((e.target as IDBRequest).result)));
+				row.scenarioVersion = 999;
+				if (broken) row.log = [...row.log, { type: 'action', action: 'no-such-action' }];
+				await new Promise((ok) => (store().put(row).onsuccess = ok));
+				db.close();
+			}, brokenLog);
+
+		await tamper(false);
+		await page.reload();
+		await expect(page.getByTestId('resume-notice')).toContainText('This scenario was updated (version 999 to');
+		await expect(page.getByTestId('resume-notice')).toContainText('rebuilt from its 2 steps');
+		await expect(page.getByRole('timer')).toHaveText(clock!);
+
+		await tamper(true);
+		await page.reload();
+		await expect(page.getByTestId('resume-notice')).toContainText('Your drill in progress could not be resumed');
+		await expect(page.getByTestId('resume-notice')).toContainText('step 3 ("no-such-action") was not possible');
+		await expect(page.getByRole('timer')).toContainText(http4!.scenario.start.time);
+
+		await page.goto('/history/');
+		const row = page.locator('table.attempts tbody tr');
+		await expect(row).toHaveCount(1);
+		await expect(row).toContainText('Interrupted: the scenario was updated (version 999 to');
+		await expectNoSeriousA11yIssues(page);
+	});
+
 	test('with IndexedDB unavailable, a warning says results will not be kept and the drill still plays', async ({ page }) => {
 		await page.addInitScript(() => {
 			Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true });
