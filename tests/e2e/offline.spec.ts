@@ -33,7 +33,6 @@ async function playInDrill(page: Page, labels: readonly string[]) {
 }
 
 test.describe('offline', () => {
-	test.skip(!http4, 'scenarios/http4-night.yaml is not there yet');
 
 	test('after one visit, a drill starts, plays to restore and shows its debrief with no network', async ({ page, context }) => {
 		const compiled = http4!;

@@ -14,7 +14,6 @@ function parPath(seed: number) {
 }
 
 test.describe('saving and history', () => {
-	test.skip(!http4, 'scenarios/http4-night.yaml is not there yet');
 
 	test('a reload mid-drill resumes with the same clock, evidence and actions; the finished drill is in history', async ({ page }) => {
 		const { labels, minutes } = parPath(SEED);

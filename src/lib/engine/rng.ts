@@ -1,5 +1,5 @@
 /**
- * The seeded generator behind every random draw in a drill (never `Math.random`): the same
+ * The seeded generator behind every random draw in a drill (never the platform's unseeded one): the same
  * seed gives the same variant and the same draws on every device.
  */
 
