@@ -100,14 +100,17 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
 			else if (ref.kind === 'seen' && role === 'world') worldSeen.add(ref.id);
 		}
 	}
-	// An action matters to the solver if later conditions ask whether it was done, if it changes
-	// the world, or if it reveals evidence that world conditions look at.
+	// An action's done-ness matters to the solver when conditions ask about it, or when it is
+	// done once only and doing it again could change the world differently from the first time:
+	// it has effects, or it reveals evidence that world conditions read, depending on the state.
+	// A repeatable action can always be done again; a once-only action otherwise would change
+	// nothing that counts if done again, so its done-ness needn't be told apart.
 	const keyActions = actions
 		.filter(
 			(a) =>
 				worldDone.has(a.def.id) ||
-				a.effects.length > 0 ||
-				a.reveals.some((r) => worldSeen.has(r.evidence))
+				(!a.def.repeatable &&
+					(a.effects.length > 0 || a.reveals.some((r) => r.when !== null && worldSeen.has(r.evidence))))
 		)
 		.map((a) => a.def.id);
 
