@@ -1,0 +1,70 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compileFile } from '../../tests/fixtures/load';
+import { createAttempt } from '../lib/engine/attempt';
+import { replay } from '../lib/engine/replay';
+import { solvePar } from '../lib/engine/solver';
+
+/** Runs the authoring CLI as an author would: `npm run scenarios -- …`. */
+function cli(...args: string[]) {
+	const run = spawnSync('npx', ['tsx', 'src/cli/scenarios.ts', ...args], { encoding: 'utf8' });
+	return { code: run.status, out: run.stdout, err: run.stderr };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'nightshift-cli-'));
+
+describe('npm run scenarios', () => {
+	it('check: exits 1 and names file, path and problem for a broken file', () => {
+		const broken = join(dir, 'broken.yaml');
+		writeFileSync(broken, readFileSync('tests/fixtures/scenarios/disk-full.yaml', 'utf8').replace('reveals: [df]', 'reveals: [dff]'));
+		const run = cli('check', broken);
+		expect(run.code).toBe(1);
+		expect(run.out).toMatch(/broken\.yaml: actions\[0\]\.reveals\[0\]: unknown evidence id "dff"/);
+		expect(run.out).toContain('1 of 1 scenarios failed');
+	}, 30_000);
+
+	it('par --json: prints the documented fields', () => {
+		const run = cli('par', 'failover-or-wait', '--seed', '1', '--json');
+		expect(run.code).toBe(0);
+		const par = JSON.parse(run.out);
+		expect(Object.keys(par)).toEqual(expect.arrayContaining(['scenario', 'seed', 'options', 'minutes', 'path']));
+		expect(par.path[0]).toEqual({ action: expect.any(String), label: expect.any(String), at: 0 });
+	}, 30_000);
+
+	it('replay --json and verify: a played attempt verifies, a tampered one is refused with the reason', () => {
+		const par = JSON.parse(cli('par', 'failover-or-wait', '--seed', '1', '--json').out);
+		const actions = par.path.map((s: { action: string }) => s.action).join(',');
+		const replayed = JSON.parse(cli('replay', 'failover-or-wait', '--seed', '1', '--actions', actions, '--json').out);
+		expect(replayed).toMatchObject({ outcome: 'restored', minutes: par.minutes, score: { timeScore: 100 } });
+		const bad = join(dir, 'attempt.json');
+		writeFileSync(bad, '{"format": "nightshift-attempt", "formatVersion": 1}');
+		const run = cli('verify', bad);
+		expect(run.code).toBe(1);
+		expect(run.out).toMatch(/attempt\.json: malformed attempt: /);
+	}, 60_000);
+
+	it('verify: exits 0 for an attempt that replays to its score, 1 once its score is changed', () => {
+		const compiled = compileFile('scenarios/failover-or-wait.yaml');
+		const par = solvePar(compiled, 1)!;
+		const run = replay(compiled, { seed: 1, mode: 'drill' }, par.path.map((s) => ({ type: 'action', action: s.action })));
+		const attempt = createAttempt(compiled, run.state, { id: 'cli-1', trainee: 'Robin', startedAt: new Date(0).toISOString() });
+		const file = join(dir, 'good.json');
+		writeFileSync(file, JSON.stringify(attempt));
+		const good = cli('verify', file);
+		expect(good.code).toBe(0);
+		expect(good.out).toMatch(/✓ Robin: failover-or-wait v1 seed 1, restored, score \d+ \([A-F]\) verified by replay/);
+		writeFileSync(file, JSON.stringify({ ...attempt, score: { ...attempt.score, total: attempt.score.total === 100 ? 99 : 100 } }));
+		const tampered = cli('verify', file);
+		expect(tampered.code).toBe(1);
+		expect(tampered.out).toMatch(/score does not match the replay/);
+	}, 60_000);
+
+	it('names an unknown option and lists the known ones', () => {
+		const run = cli('par', 'http4-night', '--option', 'spare=true');
+		expect(run.code).toBe(1);
+		expect(run.err).toContain('unknown option "spare=true"; options are providerKernelBoot, spareServer, replication, as-it-was, after-the-lessons');
+	}, 30_000);
+});
