@@ -29,3 +29,9 @@ export function getScenarioVersion(id: string, version: number): CompiledScenari
 	const c = getScenario(id);
 	return c && c.scenario.version === version ? c : null;
 }
+
+/** What a drill code needs to know of each bundled scenario: its id and option order. */
+export const codeScenarios: ReadonlyArray<{ id: string; optionIds: readonly string[] }> = bundledScenarios.map((s) => ({
+	id: s.id,
+	optionIds: s.options.map((o) => o.id)
+}));

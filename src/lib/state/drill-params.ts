@@ -6,6 +6,7 @@
 import type { CompiledScenario } from '$lib/engine/compile';
 import { MODES, resolveOptions, type Mode } from '$lib/engine/drill';
 import { isSeed, MAX_SEED } from '$lib/engine/rng';
+import { decodeDrillCode, encodeDrillCode } from '$lib/engine/drill-code';
 
 export interface DrillParams {
 	seed: number;
@@ -14,6 +15,11 @@ export interface DrillParams {
 	options: Record<string, boolean>;
 	/** Drill mode's live clock: simulated minutes per real minute; null when off. */
 	liveClockRate: number | null;
+	/**
+	 * The team drill's code when the drill is played for one (`?drill=CODE`); the code then
+	 * fixes the seed, mode, options and rate, whatever else the URL says.
+	 */
+	drillCode?: string | null;
 }
 
 /** Live-clock rates the briefing offers (simulated minutes per real minute). */
@@ -33,6 +39,8 @@ export function parseSeed(text: string | null | undefined): number | null {
  * @param compiled the scenario (for its options)
  */
 export function readDrillParams(search: URLSearchParams, compiled: CompiledScenario): DrillParams {
+	const fromCode = paramsFromCode(search.get('drill'), compiled);
+	if (fromCode) return fromCode;
 	const modeText = search.get('mode');
 	const mode: Mode = (MODES as readonly string[]).includes(modeText ?? '') ? (modeText as Mode) : 'guided';
 	const given: Record<string, boolean> = {};
@@ -57,7 +65,27 @@ export function drillQuery(params: DrillParams): string {
 	q.set('mode', params.mode);
 	for (const [id, on] of Object.entries(params.options)) q.set(`opt.${id}`, on ? '1' : '0');
 	if (params.mode === 'drill' && params.liveClockRate) q.set('rate', String(params.liveClockRate));
+	if (params.drillCode) q.set('drill', params.drillCode);
 	return q.toString();
+}
+
+/**
+ * A team drill's set-up from its code, when the code is one for this scenario.
+ * @returns the params with `drillCode` set (in its canonical spelling), or null
+ */
+export function paramsFromCode(code: string | null, compiled: CompiledScenario): DrillParams | null {
+	if (!code) return null;
+	const scenario = { id: compiled.scenario.id, optionIds: compiled.optionIds };
+	const decoded = decodeDrillCode(code, [scenario]);
+	if (!decoded.ok) return null;
+	const d = decoded.drill;
+	return {
+		seed: d.seed,
+		mode: d.mode,
+		options: resolveOptions(compiled, d.options),
+		liveClockRate: d.mode === 'drill' && d.liveClockRate > 0 ? d.liveClockRate : null,
+		drillCode: encodeDrillCode(d, scenario)
+	};
 }
 
 /**

@@ -341,6 +341,7 @@ export class DrillSession {
 			id,
 			trainee: this.trainee,
 			liveClockRate: this.params.liveClockRate,
+			drillCode: this.params.drillCode ?? null,
 			startedAt: this.startedAt,
 			finishedAt: this.#clock.date().toISOString(),
 			wallMs: this.#wallMs

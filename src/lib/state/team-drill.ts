@@ -1,0 +1,48 @@
+/**
+ * Team drills as the app's screens see them: a drill code looked up among the scenarios on this
+ * device, the briefing it opens, and the join link a lead hands out. The code format itself is
+ * the engine's (src/lib/engine/drill-code.ts).
+ */
+import { decodeDrillCode, encodeDrillCode, type CodeScenario, type DrillSpec } from '$lib/engine/drill-code';
+import type { Mode } from '$lib/engine/drill';
+import { drillQuery } from './drill-params';
+
+export type LookedUp = { ok: true; drill: DrillSpec; code: string } | { ok: false; reason: string };
+
+/**
+ * Reads a code typed, pasted or taken from a link.
+ * @param scenarios the scenarios on this device (id and option order)
+ * @returns the drill and the code in its canonical spelling, or why it can't be read
+ */
+export function lookUpCode(text: string, scenarios: readonly CodeScenario[]): LookedUp {
+	const decoded = decodeDrillCode(text, scenarios);
+	if (!decoded.ok) return decoded;
+	const scenario = scenarios.find((s) => s.id === decoded.drill.scenario)!;
+	return { ok: true, drill: decoded.drill, code: encodeDrillCode(decoded.drill, scenario) };
+}
+
+/**
+ * The briefing for a team drill, with its set-up in the query string and the code that locks it.
+ * @returns a path such as `/scenarios/http4-night/?seed=7&mode=drill&…&drill=7Q2M-…`
+ */
+export function briefingPath(drill: DrillSpec, code: string): string {
+	const query = drillQuery({
+		seed: drill.seed,
+		mode: drill.mode,
+		options: drill.options,
+		liveClockRate: drill.mode === 'drill' && drill.liveClockRate > 0 ? drill.liveClockRate : null,
+		drillCode: code
+	});
+	return `/scenarios/${encodeURIComponent(drill.scenario)}/?${query}`;
+}
+
+/**
+ * The link a lead hands out: it opens the join page, which opens the briefing.
+ * @param origin `location.origin` of the lead's device
+ */
+export function joinLink(origin: string, code: string): string {
+	return `${origin}/join/?code=${encodeURIComponent(code)}`;
+}
+
+/** The modes a team drill can be run in (practice lets trainees pick their own seed). */
+export const TEAM_MODES: readonly Mode[] = ['drill', 'guided'];
