@@ -20,6 +20,8 @@ export interface CompiledAction {
 	effects: Array<{ when: Predicate | null; set?: Record<string, boolean | number | string>; fail?: string }>;
 	reveals: CompiledReveal[];
 	until: Predicate | null;
+	/** When the action's risk applies (null: always, when it has one). */
+	riskWhen: Predicate | null;
 }
 
 export interface CompiledScenario {
@@ -80,7 +82,8 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
 		requires: def.requires.map((r) => ({ when: compileCondition(r.when, frame), reason: r.reason })),
 		effects: def.effects.map((e) => ({ when: cond(e.when), set: e.set, fail: e.fail })),
 		reveals: compileReveals(def.reveals, frame),
-		until: cond(def.until)
+		until: cond(def.until),
+		riskWhen: cond(def.risk?.when)
 	}));
 
 	const placed = placedConditions(scenario);

@@ -33,6 +33,8 @@ export type JournalEntry =
 			idle: number;
 			revealed: string[];
 			useless: boolean;
+			/** Score points the action's risk cost, judged when it was chosen (0: none). */
+			risk: number;
 			/** The drill ended (restore or failure) before the action finished. */
 			interrupted: boolean;
 	  }
@@ -260,6 +262,7 @@ export function applyAction(compiled: CompiledScenario, state: DrillState, actio
 		idle: step.startedAt - state.clock,
 		revealed: step.revealed,
 		useless: false,
+		risk: action.def.risk && (action.riskWhen === null || action.riskWhen(state)) ? action.def.risk.penalty : 0,
 		interrupted: step.interrupted
 	};
 	// `advance` copies the state it is given into a fresh object, so that object is the next

@@ -47,3 +47,20 @@ describe('scoreDrill', () => {
 		expect(slow.grade).toBe('E');
 	});
 });
+
+describe('conditional risks', () => {
+	it('charge a risk only when its condition holds as the action is chosen', async () => {
+		const { parse, stringify } = await import('yaml');
+		const { compileFile, fixtureText } = await import('../../../tests/fixtures/load');
+		const data = parse(fixtureText('disk-full'));
+		// Deleting the dumps is risky unless the DBA has said they are safe.
+		const del = data.actions.find((a: { id: string }) => a.id === 'delete-dumps');
+		del.requires = [];
+		del.risk = { penalty: 15, reason: 'Dumps may be needed.', when: { not: { seen: 'dba-says' } } };
+		const c = compileFile('disk-full.yaml', stringify(data));
+		const blind = scoreState(c, replay(c, { seed: dumps }, acts('delete-dumps', 'restart')).state)!;
+		expect(blind.penalties).toContainEqual({ kind: 'risk', label: 'Delete the old dumps', points: 15 });
+		const asked = scoreState(c, replay(c, { seed: dumps }, acts('wait', 'ask-dba', 'delete-dumps', 'restart')).state)!;
+		expect(asked.penalties.some((p) => p.kind === 'risk')).toBe(false);
+	});
+});

@@ -50,7 +50,9 @@ export function scoreDrill(compiled: CompiledScenario, state: DrillState, par: n
 			continue;
 		}
 		const def = compiled.actionById.get(entry.action)!.def;
-		if (def.risk && def.risk.penalty > 0) penalties.push({ kind: 'risk', label: def.label, points: def.risk.penalty });
+		// Drills saved before risks were judged per action carry no `risk`: charge the action's own.
+		const risk = entry.risk ?? def.risk?.penalty ?? 0;
+		if (risk > 0) penalties.push({ kind: 'risk', label: def.label, points: risk });
 		if (entry.useless && rules.uselessPenalty > 0)
 			penalties.push({ kind: 'useless', label: def.label, points: rules.uselessPenalty });
 	}

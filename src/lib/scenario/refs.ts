@@ -25,6 +25,7 @@ export function placedConditions(s: Scenario): PlacedCondition[] {
 		a.requires.forEach((r, j) => add(`${p}.requires[${j}].when`, r.when, 'world'));
 		a.effects.forEach((e, j) => add(`${p}.effects[${j}].when`, e.when, 'world'));
 		add(`${p}.until`, a.until, 'world');
+		add(`${p}.risk.when`, a.risk?.when, 'display');
 		reveals(a.reveals, `${p}.reveals`);
 	});
 	reveals(s.initialEvidence, 'initialEvidence');

@@ -151,8 +151,14 @@ export const ActionSchema = z
 		hiddenUntilAvailable: z.boolean().default(false),
 		reveals: z.array(RevealSchema).max(50).default([]),
 		effects: z.array(EffectSchema).max(50).default([]),
-		/** A risky action costs score even when it works out. */
-		risk: z.object({ penalty: z.number().int().min(0).max(100), reason: Text(500) }).strict().optional(),
+		/**
+		 * A risky action costs score even when it works out; with `when`, only if that holds at
+		 * the moment the action is chosen (e.g. a firmware flash without evidence against the firmware).
+		 */
+		risk: z
+			.object({ penalty: z.number().int().min(0).max(100), reason: Text(500), when: ConditionSchema.optional() })
+			.strict()
+			.optional(),
 		/** Guided mode: what this action is for and what its result means. */
 		note: Text(2000).optional()
 	})
