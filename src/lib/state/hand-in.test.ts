@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { createAttempt, parseAttempt } from '$lib/engine/attempt';
+import { replay } from '$lib/engine/replay';
+import { fixture } from '../../../tests/fixtures/load';
+import { resultFileName, resultText } from './hand-in';
+
+const compiled = fixture('disk-full');
+const run = replay(compiled, { seed: 1, options: {}, mode: 'drill' }, [{ type: 'action', action: 'check-disk' }]);
+const attempt = createAttempt(compiled, run.state, { id: 'x1', trainee: 'Zoë <script>/../O\'Neil', startedAt: '2024-03-02T10:00:00.000Z', finishedAt: '2024-03-03T10:00:00.000Z' });
+
+describe('handing in a result', () => {
+	it('names the file after the scenario, the trainee and the day, with nothing unsafe in it', () => {
+		expect(resultFileName(attempt)).toBe('nightshift-disk-full-zoe-script-o-neil-2024-03-03.json');
+		expect(resultFileName({ ...attempt, trainee: '———' })).toBe('nightshift-disk-full-trainee-2024-03-03.json');
+	});
+
+	it('writes the attempt record as text the board reads back unchanged', () => {
+		expect(parseAttempt(resultText(attempt))).toEqual({ ok: true, attempt });
+	});
+});
