@@ -4,7 +4,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fixture } from '../../../tests/fixtures/load';
 import { createAttempt, type Attempt } from '$lib/engine/attempt';
 import { replay } from '$lib/engine/replay';
-import { createDb, SCHEMA_V1, type NightshiftDb } from './db';
+import { createDb, SCHEMA_V1, SCHEMA_V2, type NightshiftDb } from './db';
+import { boardRow } from '$lib/engine/team';
+import { clearBoardResults, deleteBoardResult, getBoardDrill, listBoardResults, putBoardResults, setBoardDrill } from './board';
 import { attemptFacets, deleteAttempt, finishDrill, getAttempt, listAttempts, putAttempt, putInterrupted } from './queries';
 import { clearInProgress, getInProgress, saveInProgress } from './in-progress';
 import { addProfile, currentProfile, listProfiles, setCurrentProfile } from './profiles';
@@ -145,7 +147,7 @@ describe('migrations', () => {
 		const db: NightshiftDb = createDb(name);
 		opened.push(db);
 		await db.open();
-		expect(db.verno).toBe(2);
+		expect(db.verno).toBe(3);
 		expect(await getAttempt(db, 'v1-a')).toEqual(a);
 		expect(await getAttempt(db, 'v1-b')).toEqual(b);
 		const rows = await db.attempts.toArray();
@@ -160,6 +162,62 @@ describe('migrations', () => {
 		expect(await db.settings.get('theme')).toEqual({ key: 'theme', value: 'dark' });
 		// Each trainee found becomes a profile.
 		expect((await listProfiles(db)).map((p) => p.name)).toEqual(['Ana', 'Bo']);
+	});
+});
+
+describe('migrations to version 3', () => {
+	it('opens a version-2 database with the current schema and loses nothing', async () => {
+		const name = `migrate-${n++}`;
+		const v2 = new Dexie(name);
+		v2.version(1).stores(SCHEMA_V1);
+		v2.version(2).stores(SCHEMA_V2);
+		const a = attempt({ id: 'v2-a', trainee: 'Ana' });
+		await v2.table('attempts').add({ id: a.id, scenarioId: a.scenario.id, mode: a.mode, trainee: a.trainee, finishedAt: a.finishedAt, status: 'finished', interruption: null, record: a, interrupted: null });
+		await v2.table('profiles').add({ id: 'p1', name: 'Ana', createdAt: 'C' });
+		await v2.table('settings').add({ key: 'currentProfile', value: 'p1' });
+		const progress = { scenarioId: 'disk-full', scenarioVersion: 1, input: { seed: 1, options: {}, mode: 'guided' }, liveClockRate: null, snapshot: { x: 1 }, log: [], wallMs: [], elapsedMs: 0, trainee: 'Ana', startedAt: 'S', savedAt: 'T' };
+		await v2.table('inProgress').add(progress);
+		expect(v2.verno).toBe(2);
+		v2.close();
+
+		const db: NightshiftDb = createDb(name);
+		opened.push(db);
+		await db.open();
+		expect(db.verno).toBe(3);
+		expect(await getAttempt(db, 'v2-a')).toEqual(a);
+		expect((await listProfiles(db)).map((p) => [p.id, p.name])).toEqual([['p1', 'Ana']]);
+		expect((await currentProfile(db))?.name).toBe('Ana');
+		expect(await getInProgress(db, 'disk-full')).toEqual(progress);
+		expect(await listBoardResults(db)).toEqual({ results: [], skipped: [] });
+	});
+});
+
+describe('the team board', () => {
+	const result = (id: string, trainee: string, addedAt: string) => {
+		const a = attempt({ id, trainee });
+		return { id, drillKey: 'K', addedAt, fileName: `${id}.json`, attempt: a, row: boardRow(compiled, a) };
+	};
+
+	it('keeps verified results in import order, removes one, clears them and skips damaged ones', async () => {
+		const db = fresh();
+		await putBoardResults(db, [result('r2', 'Bo', '2024-01-02'), result('r1', 'Ana', '2024-01-01')]);
+		expect((await listBoardResults(db)).results.map((r) => r.row.trainee)).toEqual(['Ana', 'Bo']);
+		await db.boardResults.put({ ...result('bad', 'X', '2024-01-03'), attempt: { nope: true } as never });
+		expect((await listBoardResults(db)).skipped).toEqual(['board result bad is damaged and was skipped']);
+		await deleteBoardResult(db, 'r1');
+		await deleteBoardResult(db, 'bad');
+		expect((await listBoardResults(db)).results.map((r) => r.id)).toEqual(['r2']);
+		await clearBoardResults(db);
+		expect((await listBoardResults(db)).results).toEqual([]);
+	});
+
+	it('remembers the drill the board is for', async () => {
+		const db = fresh();
+		expect(await getBoardDrill(db)).toBeNull();
+		await setBoardDrill(db, 'ABCD');
+		expect(await getBoardDrill(db)).toBe('ABCD');
+		await setBoardDrill(db, null);
+		expect(await getBoardDrill(db)).toBeNull();
 	});
 });
 

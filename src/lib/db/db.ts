@@ -7,6 +7,7 @@ import { Dexie, liveQuery, type EntityTable } from 'dexie';
 import type { Attempt } from '$lib/engine/attempt';
 import type { LogStep } from '$lib/engine/replay';
 import type { Mode } from '$lib/engine/drill';
+import type { BoardRow } from '$lib/engine/team';
 
 export const DB_NAME = 'nightshift';
 
@@ -74,11 +75,29 @@ export interface SettingRow {
 	value: unknown;
 }
 
+/**
+ * A verified result on the lead's team board: the attempt as handed in (checked again with the
+ * attempt schema when read back) and the row its replay gave.
+ */
+export interface BoardResultRow {
+	/** The attempt's id: one result per attempt. */
+	id: string;
+	/** The group it shows in: the drill code, or scenario, seed, mode and options. */
+	drillKey: string;
+	/** When it was imported (ISO). */
+	addedAt: string;
+	/** The file it came from (text, shown as text). */
+	fileName: string;
+	attempt: Attempt;
+	row: BoardRow;
+}
+
 export type NightshiftDb = Dexie & {
 	profiles: EntityTable<ProfileRow, 'id'>;
 	attempts: EntityTable<AttemptRow, 'id'>;
 	inProgress: EntityTable<InProgressRow, 'scenarioId'>;
 	settings: EntityTable<SettingRow, 'key'>;
+	boardResults: EntityTable<BoardResultRow, 'id'>;
 };
 
 /** Version 1 (first release): attempts by scenario and date, the drill in progress, settings. */
@@ -98,6 +117,12 @@ export const SCHEMA_V2 = {
 	attempts: 'id, scenarioId, finishedAt, mode, trainee, status',
 	inProgress: 'scenarioId',
 	settings: 'key'
+} as const;
+
+/** Version 3: the lead's team board (verified results, by drill). Nothing else changes. */
+export const SCHEMA_V3 = {
+	...SCHEMA_V2,
+	boardResults: 'id, drillKey, addedAt'
 } as const;
 
 /**
@@ -127,6 +152,7 @@ export function createDb(name: string = DB_NAME, deps?: { indexedDB: IDBFactory;
 			const now = new Date().toISOString();
 			await tx.table('profiles').bulkAdd([...names].map((n) => ({ id: globalThis.crypto.randomUUID(), name: n, createdAt: now })));
 		});
+	db.version(3).stores(SCHEMA_V3);
 	return db;
 }
 
