@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { resolveOptions } from '../../src/lib/engine/drill';
+import { encodeDrillCode } from '../../src/lib/engine/drill-code';
 import { solvePar } from '../../src/lib/engine/solver';
 import { bundledScenario, expectNoHorizontalScroll, expectNoSeriousA11yIssues, labelOf, playByLabels, SCREENSHOTS } from './helpers';
 
@@ -132,5 +134,32 @@ test.describe('team drills', () => {
 		await page.getByRole('button', { name: 'Join the drill' }).click();
 		await expect(page.getByRole('alert')).toHaveText('"U" can\'t appear in a drill code.');
 		await expectNoSeriousA11yIssues(page);
+	});
+
+	test('with no network after one visit, a drill link opens, plays, hands in, and the board verifies the result', async ({ page, context }) => {
+		const options = resolveOptions(http4);
+		const code = encodeDrillCode({ scenario: 'http4-night', seed: 5, options, mode: 'guided', liveClockRate: 0 }, { id: 'http4-night', optionIds: http4.optionIds });
+		await page.goto('/');
+		await page.evaluate(async () => {
+			await navigator.serviceWorker.ready;
+		});
+		await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+		await context.setOffline(true);
+
+		await page.goto(`/join/?code=${code.toLowerCase()}`);
+		await expect(page.getByRole('heading', { name: `Team drill ${code}` })).toBeVisible();
+		await page.getByRole('button', { name: 'Start the drill' }).click();
+		const par = solvePar(http4, 5, options)!;
+		await playByLabels(page, par.path.map((p) => labelOf(http4, p.action)));
+		await page.getByRole('button', { name: 'Open the debrief' }).click();
+		const result = await readDownload(page, () => page.getByRole('button', { name: 'Save result file' }).click());
+		expect(JSON.parse(result.text)).toMatchObject({ drillCode: code, seed: 5, mode: 'guided' });
+
+		await page.goto('/team/board/');
+		await expect(page.getByText('No verified results yet')).toBeVisible();
+		await page.getByLabel('Paste result text').fill(result.text);
+		await page.getByRole('button', { name: 'Check pasted result' }).click();
+		await expect(page.getByTestId('board-status')).toHaveText('Checked 1 file: 1 verified.');
+		await expect(page.locator('table.board tbody tr')).toHaveCount(1);
 	});
 });

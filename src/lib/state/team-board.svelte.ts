@@ -43,8 +43,10 @@ export interface BoardGroup {
 	results: BoardResultRow[];
 }
 
-/** How many files are checked between two pauses for the page to paint and take input. */
+/** At most this many files are checked between two pauses for the page to paint and take input… */
 export const CHUNK = 4;
+/** …and fewer when they take longer than this (ms): the first file also compiles the scenario. */
+const SLICE_MS = 30;
 /** The longest name of a file the board repeats back. */
 const NAME_MAX = 120;
 
@@ -181,6 +183,8 @@ export class TeamBoard {
 		const known = new Set(this.results.map((r) => r.id));
 		let added: BoardResultRow[] = [];
 		let verified = 0;
+		let sliceStart = performance.now();
+		let inSlice = 0;
 		const flush = async () => {
 			if (!added.length) return;
 			const batch = added;
@@ -217,10 +221,13 @@ export class TeamBoard {
 				}
 			}
 			this.done = i + 1;
-			if ((i + 1) % CHUNK === 0 && i + 1 < files.length) {
+			inSlice++;
+			if ((inSlice >= CHUNK || performance.now() - sliceStart > SLICE_MS) && i + 1 < files.length) {
 				await flush();
 				this.status = `Verified ${verified} of ${files.length}…`;
 				await yieldToPage();
+				sliceStart = performance.now();
+				inSlice = 0;
 			}
 		}
 		await flush();

@@ -150,4 +150,12 @@ describe('the team board', () => {
 		expect(drillKey(b.results[0]!)).toBe(code);
 		expect(groupResults([])).toEqual([]);
 	});
+
+	it('checks a pasted result like a file', async () => {
+		const b = board();
+		await b.importText(json(attempt('p1', 'Pat')));
+		await b.importText('not a result');
+		expect(b.results.map((r) => [r.fileName, r.row.trainee])).toEqual([['Pasted text', 'Pat']]);
+		expect(b.refused).toEqual([{ name: 'Pasted text', reason: 'the file is not JSON' }]);
+	});
 });
