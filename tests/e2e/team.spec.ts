@@ -162,4 +162,21 @@ test.describe('team drills', () => {
 		await expect(page.getByTestId('board-status')).toHaveText('Checked 1 file: 1 verified.');
 		await expect(page.locator('table.board tbody tr')).toHaveCount(1);
 	});
+
+	test('the board takes dropped files and refuses huge ones unread', async ({ page }) => {
+		await page.goto('/team/board/');
+		await expect(page.getByText('No verified results yet')).toBeVisible();
+		const drop = await page.evaluateHandle(() => {
+			const dt = new DataTransfer();
+			dt.items.add(new File(['x'.repeat(2 * 1024 * 1024)], 'huge.json', { type: 'application/json' }));
+			dt.items.add(new File(['<b>not a result</b>'], 'page.html', { type: 'text/html' }));
+			return dt;
+		});
+		await page.getByRole('group', { name: 'Drop result files here' }).dispatchEvent('drop', { dataTransfer: drop });
+		await expect(page.getByTestId('board-status')).toHaveText('Checked 2 files: 0 verified, 2 refused.');
+		const refused = page.getByTestId('refused');
+		await expect(refused).toContainText('huge.json: the file is larger than 1024 KiB');
+		await expect(refused).toContainText('page.html: the file is not JSON');
+		await expect(refused.locator('b')).toHaveCount(0);
+	});
 });
