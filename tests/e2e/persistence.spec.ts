@@ -85,7 +85,7 @@ test.describe('saving and history', () => {
 		expect(backup).toMatchObject({ format: 'nightshift-backup', formatVersion: 1 });
 		expect(backup.attempts).toHaveLength(2);
 		await page.getByLabel('Backup file to import').setInputFiles(file);
-		await expect(page.getByRole('status')).toContainText('Imported 0 attempts, 0 trainees and 0 settings; 4 already present');
+		await expect(page.getByRole('status')).toContainText('Imported 0 attempts, 0 trainees, 0 settings and 0 team-board results; 4 already present');
 		await page.getByLabel('Backup file to import').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"nightshift-backup"}') });
 		await expect(page.getByRole('status')).toContainText('Import refused: bad.json: malformed backup');
 

@@ -1,11 +1,12 @@
 /**
- * The device's backup: every profile, attempt and setting in one JSON file, and its import,
- * validated record by record. Import never overwrites: a record whose id is already here is
- * skipped and counted.
+ * The device's backup: every profile, attempt, setting and team-board result in one JSON file,
+ * and its import, validated record by record. Import never overwrites: a record whose id is
+ * already here is skipped and counted.
  */
 import { z } from 'zod';
-import { AttemptSchema } from '$lib/engine/attempt';
-import type { NightshiftDb, ProfileRow } from './db';
+import { AttemptSchema, type Attempt } from '$lib/engine/attempt';
+import type { BoardRow } from '$lib/engine/team';
+import type { BoardResultRow, NightshiftDb, ProfileRow } from './db';
 import { finishedRow } from './queries';
 
 export const BACKUP_FORMAT = 'nightshift-backup';
@@ -15,6 +16,17 @@ export const MAX_BACKUP_BYTES = 64 * 1024 * 1024;
 
 const ProfileSchema = z.object({ id: z.string().min(1).max(64), name: z.string().trim().min(1).max(80), createdAt: z.string().max(40) }).strict();
 const SettingSchema = z.object({ key: z.string().min(1).max(100), value: z.json() }).strict();
+/** A board result as stored; its row is not trusted from the file but rebuilt by replay. */
+const BoardResultSchema = z
+	.object({
+		id: z.string().min(1).max(64),
+		drillKey: z.string().min(1).max(300),
+		addedAt: z.string().min(1).max(40),
+		fileName: z.string().max(300),
+		attempt: AttemptSchema,
+		row: z.unknown()
+	})
+	.strict();
 
 const BackupSchema = z
 	.object({
@@ -23,7 +35,9 @@ const BackupSchema = z
 		exportedAt: z.iso.datetime(),
 		profiles: z.array(z.unknown()).max(10_000),
 		attempts: z.array(z.unknown()).max(1_000_000),
-		settings: z.array(z.unknown()).max(10_000)
+		settings: z.array(z.unknown()).max(10_000),
+		/** Added after the first backups: optional, so those still import. */
+		boardResults: z.array(z.unknown()).max(100_000).optional()
 	})
 	.strict();
 
@@ -34,22 +48,32 @@ export interface Backup {
 	profiles: ProfileRow[];
 	attempts: z.infer<typeof AttemptSchema>[];
 	settings: Array<{ key: string; value: unknown }>;
+	boardResults: BoardResultRow[];
 }
 
-/** Everything on this device, as one backup object (finished attempts, validated). */
+/** Everything on this device, as one backup object (finished attempts and board results, validated). */
 export async function exportBackup(db: NightshiftDb, now = new Date()): Promise<Backup> {
-	const [profiles, rows, settings] = await Promise.all([db.profiles.toArray(), db.attempts.toArray(), db.settings.toArray()]);
+	const [profiles, rows, settings, board] = await Promise.all([
+		db.profiles.toArray(),
+		db.attempts.toArray(),
+		db.settings.toArray(),
+		db.boardResults.toArray()
+	]);
 	const attempts = rows.flatMap((row) => {
 		if (row.status !== 'finished') return [];
 		const parsed = AttemptSchema.safeParse(row.record);
 		return parsed.success ? [parsed.data] : [];
 	});
-	return { format: BACKUP_FORMAT, formatVersion: BACKUP_FORMAT_VERSION, exportedAt: now.toISOString(), profiles, attempts, settings };
+	const boardResults = board.filter((r) => AttemptSchema.safeParse(r.attempt).success);
+	return { format: BACKUP_FORMAT, formatVersion: BACKUP_FORMAT_VERSION, exportedAt: now.toISOString(), profiles, attempts, settings, boardResults };
 }
+
+/** Rebuilds a board result's row by replaying its attempt, or says why it can't be trusted. */
+export type BoardRecheck = (attempt: Attempt) => BoardRow | string;
 
 export interface ImportReport {
 	/** How many of each were added. */
-	added: { profiles: number; attempts: number; settings: number };
+	added: { profiles: number; attempts: number; settings: number; boardResults: number };
 	/** Records skipped because one with the same id (or name, or key) is already here. */
 	present: number;
 	/** Records refused, each naming the record and what is wrong with it. */
@@ -84,12 +108,17 @@ export function parseBackup(text: string): { ok: true; backup: z.infer<typeof Ba
 /**
  * Imports a backup: adds what is new, skips (and counts) what is already here, and names every
  * record it refuses. Nothing already stored is changed.
+ * @param recheck rebuilds each board result's row by replay (results it refuses are named)
  */
-export async function importBackup(db: NightshiftDb, text: string): Promise<{ ok: true; report: ImportReport } | { ok: false; reason: string }> {
+export async function importBackup(
+	db: NightshiftDb,
+	text: string,
+	recheck: BoardRecheck
+): Promise<{ ok: true; report: ImportReport } | { ok: false; reason: string }> {
 	const parsed = parseBackup(text);
 	if (!parsed.ok) return parsed;
 	const { backup } = parsed;
-	const report: ImportReport = { added: { profiles: 0, attempts: 0, settings: 0 }, present: 0, errors: [] };
+	const report: ImportReport = { added: { profiles: 0, attempts: 0, settings: 0, boardResults: 0 }, present: 0, errors: [] };
 	const profiles: ProfileRow[] = [];
 	backup.profiles.forEach((p, i) => {
 		const r = ProfileSchema.safeParse(p);
@@ -109,7 +138,15 @@ export async function importBackup(db: NightshiftDb, text: string): Promise<{ ok
 		if (r.success) settings.push(r.data);
 		else report.errors.push(`settings[${i}]: ${issue(r.error)}`);
 	});
-	await db.transaction('rw', db.profiles, db.attempts, db.settings, async () => {
+	const board: BoardResultRow[] = [];
+	(backup.boardResults ?? []).forEach((b, i) => {
+		const r = BoardResultSchema.safeParse(b);
+		if (!r.success) return void report.errors.push(`boardResults[${i}]: ${issue(r.error)}`);
+		const row = recheck(r.data.attempt);
+		if (typeof row === 'string') return void report.errors.push(`boardResults[${i}] (id ${r.data.id}): ${row}`);
+		board.push({ ...r.data, row });
+	});
+	await db.transaction('rw', [db.profiles, db.attempts, db.settings, db.boardResults], async () => {
 		const names = new Set((await db.profiles.toArray()).flatMap((p) => [p.id, `name:${p.name}`]));
 		for (const p of profiles) {
 			if (names.has(p.id) || names.has(`name:${p.name}`)) report.present++;
@@ -136,6 +173,15 @@ export async function importBackup(db: NightshiftDb, text: string): Promise<{ ok
 			else {
 				await db.settings.add(s);
 				report.added.settings++;
+			}
+		}
+		const onBoard = new Set((await db.boardResults.toCollection().primaryKeys()).map(String));
+		for (const b of board) {
+			if (onBoard.has(b.id)) report.present++;
+			else {
+				await db.boardResults.add(b);
+				onBoard.add(b.id);
+				report.added.boardResults++;
 			}
 		}
 	});

@@ -222,31 +222,51 @@ describe('the team board', () => {
 });
 
 describe('backup', () => {
+	const boardResult = (id: string, trainee: string) => {
+		const a = attempt({ id, trainee });
+		return { id, drillKey: 'K', addedAt: '2024-01-01T00:00:00.000Z', fileName: `${id}.json`, attempt: a, row: boardRow(compiled, a) };
+	};
+	// The app rebuilds a board result's row by replay; here, from the fixture.
+	const recheck = (a: Attempt) => boardRow(compiled, a);
+
 	it('exports everything and imports it into another device, skipping what is already there', async () => {
 		const { exportBackup, importBackup } = await import('./backup');
 		const from = fresh();
 		await putAttempt(from, attempt({ id: 'b1' }));
 		await putAttempt(from, attempt({ id: 'b2', trainee: 'Bo' }));
 		await addProfile(from, 'Ana');
+		await putBoardResults(from, [boardResult('t1', 'Cy')]);
 		const text = JSON.stringify(await exportBackup(from));
 
 		const to = fresh();
 		await putAttempt(to, attempt({ id: 'b1', trainee: 'Kept' }));
-		const result = await importBackup(to, text);
-		expect(result).toEqual({ ok: true, report: { added: { profiles: 1, attempts: 1, settings: 0 }, present: 1, errors: [] } });
+		const result = await importBackup(to, text, recheck);
+		expect(result).toEqual({ ok: true, report: { added: { profiles: 1, attempts: 1, settings: 0, boardResults: 1 }, present: 1, errors: [] } });
 		// Nothing overwritten: b1 is still the one that was here.
 		expect((await getAttempt(to, 'b1'))?.trainee).toBe('Kept');
 		expect((await getAttempt(to, 'b2'))?.trainee).toBe('Bo');
+		expect((await listBoardResults(to)).results.map((r) => r.row.trainee)).toEqual(['Cy']);
+	});
+
+	it('trusts no board result from a file: each is replayed, and one that fails is named', async () => {
+		const { importBackup } = await import('./backup');
+		const db = fresh();
+		const tampered = { ...boardResult('t2', 'Dee'), row: { trainee: 'Dee', total: 100 } };
+		const text = JSON.stringify({ format: 'nightshift-backup', formatVersion: 1, exportedAt: new Date().toISOString(), profiles: [], attempts: [], settings: [], boardResults: [tampered, boardResult('t3', 'Eve')] });
+		const result = await importBackup(db, text, (a) => (a.trainee === 'Dee' ? 'score does not match the replay' : recheck(a)));
+		expect(result).toMatchObject({ ok: true, report: { added: { boardResults: 1 }, errors: ['boardResults[0] (id t2): score does not match the replay'] } });
+		// The stored row is the replay's, not the file's.
+		expect((await listBoardResults(db)).results.map((r) => r.row.trainee)).toEqual(['Eve']);
 	});
 
 	it('refuses bad files with the reason and names each bad record', async () => {
 		const { importBackup } = await import('./backup');
 		const db = fresh();
-		expect(await importBackup(db, 'nope')).toEqual({ ok: false, reason: 'the file is not JSON' });
-		expect(await importBackup(db, '{"format":"x"}')).toMatchObject({ ok: false, reason: expect.stringMatching(/not a Nightshift backup/) });
+		expect(await importBackup(db, 'nope', recheck)).toEqual({ ok: false, reason: 'the file is not JSON' });
+		expect(await importBackup(db, '{"format":"x"}', recheck)).toMatchObject({ ok: false, reason: expect.stringMatching(/not a Nightshift backup/) });
 		const bad = { ...attempt({ id: 'bad' }), seed: 'seven' };
 		const text = JSON.stringify({ format: 'nightshift-backup', formatVersion: 1, exportedAt: new Date().toISOString(), profiles: [], attempts: [attempt({ id: 'ok' }), bad], settings: [] });
-		const result = await importBackup(db, text);
+		const result = await importBackup(db, text, recheck);
 		expect(result).toMatchObject({ ok: true, report: { added: { attempts: 1 }, errors: [expect.stringMatching(/^attempts\[1\] \(id bad\): seed: /)] } });
 	});
 });

@@ -3,6 +3,9 @@
  * database changes), the progress points per scenario, delete, export and import.
  */
 import { exportBackup, importBackup, listAttempts, watchDb, type HistoryEntry, type ImportReport } from '$lib/db';
+import type { Attempt } from '$lib/engine/attempt';
+import { checkResult } from '$lib/engine/team';
+import { getScenarioVersion } from '$lib/scenarios';
 import { Live } from './live.svelte';
 import { removeAttempt } from './attempts';
 import { withDb } from './persistence.svelte';
@@ -57,10 +60,16 @@ export async function downloadBackup(): Promise<string | null> {
 	return null;
 }
 
+/** A board result from a backup is trusted only once its attempt replays to its score here. */
+function recheckBoardResult(attempt: Attempt) {
+	const r = checkResult(JSON.stringify(attempt), null, getScenarioVersion);
+	return r.ok ? r.row : r.reason;
+}
+
 /** Imports a backup file. @returns what was added and skipped, or why the file was refused */
 export async function importBackupFile(file: File): Promise<{ ok: true; report: ImportReport } | { ok: false; reason: string }> {
 	const text = await file.text();
-	const r = await withDb((db) => importBackup(db, text));
+	const r = await withDb((db) => importBackup(db, text, recheckBoardResult));
 	if (!r.ok) return r;
 	const result = r.value;
 	return result.ok ? result : { ok: false, reason: `${file.name}: ${result.reason}` };
