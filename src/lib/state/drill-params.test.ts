@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fixture } from '../../../tests/fixtures/load';
-import { drillQuery, freshSeed, parseSeed, readDrillParams } from './drill-params';
+import { variantForSeed } from '$lib/engine/drill';
+import { drillQuery, freshSeed, parseSeed, readDrillParams, seedForNewVariant } from './drill-params';
 
 const compiled = fixture('disk-full');
 
@@ -37,5 +38,11 @@ describe('drill params', () => {
 		const s = freshSeed(5);
 		expect(Number.isInteger(s)).toBe(true);
 		expect(s).not.toBe(5);
+	});
+});
+
+describe('seedForNewVariant', () => {
+	it('gives a seed that hides another fault', () => {
+		for (let i = 0; i < 20; i++) expect(variantForSeed(compiled, seedForNewVariant(compiled, 'logs'))).toBe('dumps');
 	});
 });

@@ -4,7 +4,7 @@
  * Read these only in the browser: prerendered pages have no query string.
  */
 import type { CompiledScenario } from '$lib/engine/compile';
-import { MODES, resolveOptions, type Mode } from '$lib/engine/drill';
+import { MODES, resolveOptions, variantForSeed, type Mode } from '$lib/engine/drill';
 import { isSeed, MAX_SEED } from '$lib/engine/rng';
 import { decodeDrillCode, encodeDrillCode } from '$lib/engine/drill-code';
 
@@ -99,4 +99,18 @@ export function freshSeed(avoid?: number): number {
 		globalThis.crypto.getRandomValues(buf);
 	} while (buf[0]! === avoid || buf[0]! > MAX_SEED);
 	return buf[0]!;
+}
+
+/**
+ * A fresh seed that hides a different fault from `variant`, for "New variant" (any seed when
+ * the scenario has a single variant).
+ */
+export function seedForNewVariant(compiled: CompiledScenario, variant: string): number {
+	if (compiled.variantIds.length > 1) {
+		for (let i = 0; i < 200; i++) {
+			const seed = freshSeed();
+			if (variantForSeed(compiled, seed) !== variant) return seed;
+		}
+	}
+	return freshSeed();
 }
