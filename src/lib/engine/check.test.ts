@@ -7,6 +7,7 @@ import { checkScenarioText } from './check';
 const FILE = 'scenarios/broken.yaml';
 
 /** The fixture with one change applied, checked; returns every issue as `file: path: message`. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the tests reach into the parsed YAML to break it on purpose
 function issuesAfter(change: (s: any) => void): string[] {
 	// `any`: the tests reach into the parsed YAML to break it on purpose.
 	const data = parse(fixtureText('disk-full'));
@@ -15,6 +16,7 @@ function issuesAfter(change: (s: any) => void): string[] {
 	return result.ok ? [] : result.issues.map(formatIssue);
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the tests reach into the parsed YAML to break it on purpose
 const action = (s: any, id: string) => s.actions.find((a: { id: string }) => a.id === id);
 
 describe('checkScenarioText', () => {
@@ -23,6 +25,7 @@ describe('checkScenarioText', () => {
 	});
 
 	// A corpus of broken files, each with the message an author should see.
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the tests reach into the parsed YAML to break it on purpose
 	const corpus: Array<[string, (s: any) => void, string]> = [
 		['an unknown evidence id in reveals', (s) => action(s, 'check-disk').reveals.push('dff'), 'actions[0].reveals[1]: unknown evidence id "dff"'],
 		['an unknown action in a condition', (s) => (action(s, 'restart').requires = [{ when: { done: 'nope' }, reason: 'x' }]), 'actions[7].requires[0].when.done: unknown action id "nope"'],

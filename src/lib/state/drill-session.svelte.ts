@@ -114,6 +114,7 @@ export class DrillSession {
 		this.#start = clock.now() - (resume?.elapsedMs ?? 0);
 		this.#now = clock.now();
 		this.startedAt = resume?.startedAt ?? clock.date().toISOString();
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a private lookup filled once here and never changed, so nothing needs to react to it
 		this.#evidence = new Map(compiled.scenario.evidence.map((e) => [e.id, e]));
 		const input = { seed: params.seed, options: params.options, mode: params.mode };
 		const machine = machineFor(compiled);

@@ -78,6 +78,7 @@ function compareRows(a: BoardRow, b: BoardRow): number {
 
 /** Groups verified results by drill, each fastest first; groups in order of first import. */
 export function groupResults(results: readonly BoardResultRow[]): BoardGroup[] {
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a working map local to this call; only the array it builds is returned
 	const groups = new Map<string, BoardGroup>();
 	for (const r of results) {
 		let g = groups.get(r.drillKey);
@@ -180,6 +181,7 @@ export class TeamBoard {
 		this.status = `Checking ${files.length} ${files.length === 1 ? 'file' : 'files'}…`;
 		const refused: Refusal[] = [];
 		const duplicates: Refusal[] = [];
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a working set local to this import, never read by the UI
 		const known = new Set(this.results.map((r) => r.id));
 		let added: BoardResultRow[] = [];
 		let verified = 0;
@@ -215,6 +217,7 @@ export class TeamBoard {
 				else {
 					known.add(checked.attempt.id);
 					verified++;
+					// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a timestamp taken once and kept as a string
 					const entry = { id: checked.attempt.id, drillKey: '', addedAt: new Date().toISOString(), fileName: name, attempt: checked.attempt, row: checked.row };
 					entry.drillKey = drillKey(entry);
 					added.push(entry);

@@ -23,9 +23,10 @@ export function lookUpCode(text: string, scenarios: readonly CodeScenario[]): Lo
 
 /**
  * The briefing for a team drill, with its set-up in the query string and the code that locks it.
- * @returns a path such as `/scenarios/http4-night/?seed=7&mode=drill&…&drill=7Q2M-…`
+ * @returns a path such as `/scenarios/http4-night/?seed=7&mode=drill&…&drill=7Q2M-…`, to pass
+ *   through `resolve` from `$app/paths` (its type says which route it is)
  */
-export function briefingPath(drill: DrillSpec, code: string): string {
+export function briefingPath(drill: DrillSpec, code: string): `/scenarios/${string}/?${string}` {
 	const query = drillQuery({
 		seed: drill.seed,
 		mode: drill.mode,
