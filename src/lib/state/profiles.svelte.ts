@@ -8,10 +8,14 @@ export class Profiles {
 	/** Why the last change failed, if it did. */
 	error = $state('');
 
+	/** Counts reads, so that a slow earlier read can't overwrite a later one. */
+	#reads = 0;
+
 	/** Reads the profiles (browser only). */
 	async load(): Promise<void> {
+		const read = ++this.#reads;
 		const r = await withDb(async (db) => ({ list: await listProfiles(db), current: await currentProfile(db) }));
-		if (r.ok) ({ list: this.list, current: this.current } = r.value);
+		if (r.ok && read === this.#reads) ({ list: this.list, current: this.current } = r.value);
 	}
 
 	/** Adds a trainee and makes them the current one. */
