@@ -12,62 +12,18 @@
  *   table shows them), median of 5 loads. The attempts are copies of a real finished attempt,
  *   written straight into the app's IndexedDB database from the page.
  */
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { chromium } from '@playwright/test';
-import { compileScenario } from '../src/lib/engine/compile';
 import { solvePar } from '../src/lib/engine/solver';
-import { parseScenario } from '../src/lib/scenario/parse';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { loadScenario, median, openApp } from './browser-harness';
 
 const PORT = 4181;
-const BASE = `http://localhost:${PORT}`;
 const ATTEMPTS = 5000;
 const TARGET_SAVE_MS = 5;
 const TARGET_HISTORY_MS = 500;
 
-const median = (xs: number[]) => {
-	const s = [...xs].sort((a, b) => a - b);
-	const m = Math.floor(s.length / 2);
-	return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
+const http4 = loadScenario('http4-night');
 
-async function waitForServer(url: string, ms = 30_000) {
-	const until = Date.now() + ms;
-	while (Date.now() < until) {
-		try {
-			if ((await fetch(url)).ok) return;
-		} catch {
-			// not up yet
-		}
-		await new Promise((r) => setTimeout(r, 200));
-	}
-	throw new Error(`vite preview did not answer at ${url}`);
-}
-
-const root = resolve(import.meta.dirname, '..');
-if (!existsSync(resolve(root, 'build/index.html'))) {
-	console.error('No build: run `npm run build` first.');
-	process.exit(1);
-}
-const parsed = parseScenario(readFileSync(resolve(root, 'scenarios/http4-night.yaml'), 'utf8'), 'scenarios/http4-night.yaml');
-if (!parsed.ok) throw new Error('http4-night does not parse');
-const http4 = compileScenario(parsed.value);
-
-const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], { cwd: root, stdio: 'ignore', detached: true });
-const executablePath = process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-const browser = await chromium
-	.launch({
-		executablePath,
-		args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic']
-	})
-	.catch((e: unknown) => {
-		process.kill(-server.pid!);
-		throw e;
-	});
+const { base: BASE, browser, close } = await openApp(PORT);
 try {
-	await waitForServer(`${BASE}/`);
 	const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
 
 	// 1. Save after each action, over the par paths of seeds 1..6.
@@ -144,6 +100,5 @@ try {
 	console.log(`  (the save starts once the action's outcome is on screen; from the click to the save written: median ${median(actionToSaved).toFixed(2)} ms)`);
 	console.log(`history page, ${stored} attempts   median ${open.toFixed(0)} ms from navigation start to the table (runs: ${opens.map((x) => x.toFixed(0)).join(', ')}); target ${TARGET_HISTORY_MS} ms; ratio ${(open / TARGET_HISTORY_MS).toFixed(2)}`);
 } finally {
-	await browser.close();
-	process.kill(-server.pid!);
+	await close();
 }

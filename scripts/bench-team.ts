@@ -14,20 +14,14 @@
  *   way, and it isn't the board's work) and the longest gap between animation frames.
  * Three runs, each in a fresh context (an empty board, nothing cached but the HTTP cache).
  */
-import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { chromium } from '@playwright/test';
 import { createAttempt } from '../src/lib/engine/attempt';
-import { compileScenario } from '../src/lib/engine/compile';
 import { resolveOptions } from '../src/lib/engine/drill';
 import { encodeDrillCode } from '../src/lib/engine/drill-code';
 import { replay, type LogStep } from '../src/lib/engine/replay';
 import { solvePar } from '../src/lib/engine/solver';
-import { parseScenario } from '../src/lib/scenario/parse';
+import { loadScenario, median, openApp } from './browser-harness';
 
 const PORT = 4182;
-const BASE = `http://localhost:${PORT}`;
 const FILES = 100;
 const RUNS = 3;
 const TARGET_MS = 2000;
@@ -35,14 +29,7 @@ const TARGET_MS = 2000;
 const TARGET_LONGEST_TASK_MS = 100;
 const SEED = 3;
 
-const root = resolve(import.meta.dirname, '..');
-if (!existsSync(resolve(root, 'build/index.html'))) {
-	console.error('No build: run `npm run build` first.');
-	process.exit(1);
-}
-const parsed = parseScenario(readFileSync(resolve(root, 'scenarios/http4-night.yaml'), 'utf8'), 'scenarios/http4-night.yaml');
-if (!parsed.ok) throw new Error('http4-night does not parse');
-const http4 = compileScenario(parsed.value);
+const http4 = loadScenario('http4-night');
 const options = resolveOptions(http4);
 const code = encodeDrillCode({ scenario: 'http4-night', seed: SEED, options, mode: 'drill', liveClockRate: 0 }, { id: 'http4-night', optionIds: http4.optionIds });
 const par = solvePar(http4, SEED, options)!;
@@ -85,40 +72,12 @@ for (let i = 0; i < FILES; i++) {
 	files.push({ name: `nightshift-http4-night-trainee-${i + 1}.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(attempt, null, 1)) });
 }
 
-async function waitForServer(url: string, ms = 30_000) {
-	const until = Date.now() + ms;
-	while (Date.now() < until) {
-		try {
-			if ((await fetch(url)).ok) return;
-		} catch {
-			// not up yet
-		}
-		await new Promise((r) => setTimeout(r, 200));
-	}
-	throw new Error(`vite preview did not answer at ${url}`);
-}
 
-const median = (xs: number[]) => {
-	const s = [...xs].sort((a, b) => a - b);
-	const m = Math.floor(s.length / 2);
-	return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 
-const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], { cwd: root, stdio: 'ignore', detached: true });
-const executablePath = process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-const browser = await chromium
-	.launch({
-		executablePath,
-		args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic']
-	})
-	.catch((e: unknown) => {
-		process.kill(-server.pid!);
-		throw e;
-	});
+const { base: BASE, browser, close } = await openApp(PORT);
 type Run = { ms: number; longestTask: number; handoverTask: number; longTasks: number; longestFrameGap: number; frames: number; progressSteps: number; status: string };
 const runs: Run[] = [];
 try {
-	await waitForServer(`${BASE}/`);
 	for (let r = 0; r < RUNS; r++) {
 		const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
 		const page = await context.newPage();
@@ -177,8 +136,7 @@ try {
 		await context.close();
 	}
 } finally {
-	await browser.close();
-	process.kill(-server.pid!);
+	await close();
 }
 
 const ms = median(runs.map((r) => r.ms));
