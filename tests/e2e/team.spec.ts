@@ -175,7 +175,7 @@ test.describe('team drills', () => {
 		await page.getByRole('group', { name: 'Drop result files here' }).dispatchEvent('drop', { dataTransfer: drop });
 		await expect(page.getByTestId('board-status')).toHaveText('Checked 2 files: 0 verified, 2 refused.');
 		const refused = page.getByTestId('refused');
-		await expect(refused).toContainText('huge.json: the file is larger than 1024 KiB');
+		await expect(refused).toContainText('huge.json: the file is larger than 1 MiB');
 		await expect(refused).toContainText('page.html: the file is not JSON');
 		await expect(refused.locator('b')).toHaveCount(0);
 	});

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { AttemptSchema, type Attempt } from '$lib/engine/attempt';
+import { firstIssue, readJsonFile } from '$lib/engine/json-file';
 import type { BoardRow } from '$lib/engine/team';
 import type { BoardResultRow, NightshiftDb, ProfileRow } from './db';
 import { finishedRow } from './queries';
@@ -80,28 +81,16 @@ export interface ImportReport {
 	errors: string[];
 }
 
-const issue = (error: z.ZodError) => {
-	const first = error.issues[0]!;
-	const path = first.path.map(String).join('.');
-	return `${path ? `${path}: ` : ''}${first.message}`;
-};
 
 /**
  * Reads a backup file's text.
  * @returns the backup's parts, still unvalidated record by record, or why the file is refused
  */
 export function parseBackup(text: string): { ok: true; backup: z.infer<typeof BackupSchema> } | { ok: false; reason: string } {
-	if (text.length > MAX_BACKUP_BYTES) return { ok: false, reason: `the file is larger than ${MAX_BACKUP_BYTES / 1024 / 1024} MiB` };
-	let data: unknown;
-	try {
-		data = JSON.parse(text);
-	} catch {
-		return { ok: false, reason: 'the file is not JSON' };
-	}
-	if (typeof data !== 'object' || data === null || (data as { format?: unknown }).format !== BACKUP_FORMAT)
-		return { ok: false, reason: 'the file is not a Nightshift backup (no "format": "nightshift-backup")' };
-	const parsed = BackupSchema.safeParse(data);
-	if (!parsed.success) return { ok: false, reason: `malformed backup: ${issue(parsed.error)}` };
+	const file = readJsonFile(text, MAX_BACKUP_BYTES, BACKUP_FORMAT, 'the file is not a Nightshift backup (no "format": "nightshift-backup")');
+	if (!file.ok) return file;
+	const parsed = BackupSchema.safeParse(file.data);
+	if (!parsed.success) return { ok: false, reason: `malformed backup: ${firstIssue(parsed.error)}` };
 	return { ok: true, backup: parsed.data };
 }
 
@@ -123,25 +112,25 @@ export async function importBackup(
 	backup.profiles.forEach((p, i) => {
 		const r = ProfileSchema.safeParse(p);
 		if (r.success) profiles.push(r.data);
-		else report.errors.push(`profiles[${i}]: ${issue(r.error)}`);
+		else report.errors.push(`profiles[${i}]: ${firstIssue(r.error)}`);
 	});
 	const attempts: z.infer<typeof AttemptSchema>[] = [];
 	backup.attempts.forEach((a, i) => {
 		const r = AttemptSchema.safeParse(a);
 		const id = typeof (a as { id?: unknown })?.id === 'string' ? ` (id ${(a as { id: string }).id.slice(0, 64)})` : '';
 		if (r.success) attempts.push(r.data);
-		else report.errors.push(`attempts[${i}]${id}: ${issue(r.error)}`);
+		else report.errors.push(`attempts[${i}]${id}: ${firstIssue(r.error)}`);
 	});
 	const settings: Array<{ key: string; value: unknown }> = [];
 	backup.settings.forEach((s, i) => {
 		const r = SettingSchema.safeParse(s);
 		if (r.success) settings.push(r.data);
-		else report.errors.push(`settings[${i}]: ${issue(r.error)}`);
+		else report.errors.push(`settings[${i}]: ${firstIssue(r.error)}`);
 	});
 	const board: BoardResultRow[] = [];
 	(backup.boardResults ?? []).forEach((b, i) => {
 		const r = BoardResultSchema.safeParse(b);
-		if (!r.success) return void report.errors.push(`boardResults[${i}]: ${issue(r.error)}`);
+		if (!r.success) return void report.errors.push(`boardResults[${i}]: ${firstIssue(r.error)}`);
 		const row = recheck(r.data.attempt);
 		if (typeof row === 'string') return void report.errors.push(`boardResults[${i}] (id ${r.data.id}): ${row}`);
 		board.push({ ...r.data, row });

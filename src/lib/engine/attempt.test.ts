@@ -78,7 +78,7 @@ describe('attempt records', () => {
 	it('refuse files that are not attempts, with the reason', () => {
 		expect(parseAttempt('not json')).toEqual({ ok: false, reason: 'the file is not JSON' });
 		expect(parseAttempt('{"hello": 1}')).toEqual({ ok: false, reason: 'the file is not a Nightshift attempt' });
-		expect(parseAttempt(' '.repeat(2_000_000))).toEqual({ ok: false, reason: 'the file is larger than 1024 KiB' });
+		expect(parseAttempt(' '.repeat(2_000_000))).toEqual({ ok: false, reason: 'the file is larger than 1 MiB' });
 		const bad = { ...played(), trainee: '' };
 		expect(parseAttempt(JSON.stringify(bad))).toMatchObject({ ok: false, reason: expect.stringMatching(/^malformed attempt: trainee: /) });
 		const extra = { ...played(), script: '<script>alert(1)</script>' };

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { Id, Name } from '../scenario/schema';
 import type { CompiledScenario } from './compile';
 import { MODES, type DrillState } from './drill';
+import { firstIssue, readJsonFile } from './json-file';
 import { MAX_SEED } from './rng';
 import { replay, type LogStep } from './replay';
 import { scoreDrill, type Score } from './score';
@@ -155,21 +156,10 @@ export type ParsedAttempt = { ok: true; attempt: Attempt } | { ok: false; reason
  * @returns the attempt, or the reason it was refused
  */
 export function parseAttempt(text: string): ParsedAttempt {
-	if (text.length > MAX_ATTEMPT_BYTES) return { ok: false, reason: `the file is larger than ${MAX_ATTEMPT_BYTES / 1024} KiB` };
-	let data: unknown;
-	try {
-		data = JSON.parse(text);
-	} catch {
-		return { ok: false, reason: 'the file is not JSON' };
-	}
-	if (typeof data !== 'object' || data === null || (data as { format?: unknown }).format !== ATTEMPT_FORMAT)
-		return { ok: false, reason: 'the file is not a Nightshift attempt' };
-	const result = AttemptSchema.safeParse(data);
-	if (!result.success) {
-		const first = result.error.issues[0]!;
-		const path = first.path.map(String).join('.');
-		return { ok: false, reason: `malformed attempt: ${path ? `${path}: ` : ''}${first.message}` };
-	}
+	const file = readJsonFile(text, MAX_ATTEMPT_BYTES, ATTEMPT_FORMAT, 'the file is not a Nightshift attempt');
+	if (!file.ok) return file;
+	const result = AttemptSchema.safeParse(file.data);
+	if (!result.success) return { ok: false, reason: `malformed attempt: ${firstIssue(result.error)}` };
 	return { ok: true, attempt: result.data };
 }
 

@@ -6,6 +6,7 @@
  * attempt schema and shown as text.
  */
 import { MAX_ATTEMPT_BYTES } from '$lib/engine/attempt';
+import { tooLarge } from '$lib/engine/json-file';
 import type { CodeScenario, DrillSpec } from '$lib/engine/drill-code';
 import { boardCsv, type BoardRow, type CheckedResult } from '$lib/engine/team';
 import type { BoardResultRow } from '$lib/db';
@@ -202,7 +203,7 @@ export class TeamBoard {
 			const f = files[i]!;
 			const name = shortName(f.name);
 			// Refused unread: a huge file is never loaded into memory.
-			if (f.size > MAX_ATTEMPT_BYTES) refused.push({ name, reason: `the file is larger than ${MAX_ATTEMPT_BYTES / 1024} KiB` });
+			if (f.size > MAX_ATTEMPT_BYTES) refused.push({ name, reason: tooLarge(MAX_ATTEMPT_BYTES) });
 			else {
 				let checked: CheckedResult;
 				try {

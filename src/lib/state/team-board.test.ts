@@ -63,7 +63,7 @@ describe('the team board', () => {
 			{ name: 'cheat.json', reason: expect.stringMatching(/^score does not match the replay/) },
 			{ name: 'max.json', reason: expect.stringMatching(/^malformed attempt: score.total/) },
 			{ name: 'notes.txt', reason: 'the file is not JSON' },
-			{ name: 'huge.json', reason: 'the file is larger than 1024 KiB' },
+			{ name: 'huge.json', reason: 'the file is larger than 1 MiB' },
 			{ name: 'other.json', reason: 'unknown scenario disk-full version 99' }
 		]);
 		expect(b.status).toBe('Checked 7 files: 2 verified, 5 refused.');
