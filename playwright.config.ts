@@ -7,8 +7,7 @@ import { existsSync } from 'node:fs';
  * CHROMIUM_PATH or install Debian's chromium at /usr/bin/chromium; elsewhere Playwright's
  * bundled Chromium is used.
  */
-const executablePath =
-	process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+const executablePath = process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
 export default defineConfig({
 	testDir: 'tests/e2e',

@@ -1,7 +1,7 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
-import { scenarioPlugin } from './src/lib/scenario/vite-plugin';
-import { e2eDeployHook } from './tests/e2e/deploy-hook';
+import { scenarioPlugin } from './src/lib/scenario/vite-plugin.ts';
+import { e2eDeployHook } from './tests/e2e/deploy-hook.ts';
 
 export default defineConfig({
 	plugins: [e2eDeployHook(), scenarioPlugin(), sveltekit()],

@@ -8,14 +8,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createMachine, initialTransition, transition } from 'xstate';
-import { checkScenarioText, optionCombinations } from '../src/lib/engine/check';
-import type { CompiledScenario } from '../src/lib/engine/compile';
-import { canTake, performAction, startDrill, variantForSeed, type DrillState } from '../src/lib/engine/drill';
-import { machineFor, replay, type LogStep } from '../src/lib/engine/replay';
-import { createRng } from '../src/lib/engine/rng';
-import { simulate } from '../src/lib/engine/simulate';
-import { solveVariant } from '../src/lib/engine/solver';
-import { formatIssue } from '../src/lib/scenario/errors';
+import { checkScenarioText, optionCombinations } from '../src/lib/engine/check.ts';
+import type { CompiledScenario } from '../src/lib/engine/compile.ts';
+import { canTake, performAction, startDrill, variantForSeed, type DrillState } from '../src/lib/engine/drill.ts';
+import { machineFor, replay, type LogStep } from '../src/lib/engine/replay.ts';
+import { createRng } from '../src/lib/engine/rng.ts';
+import { simulate } from '../src/lib/engine/simulate.ts';
+import { solveVariant } from '../src/lib/engine/solver.ts';
+import { formatIssue } from '../src/lib/scenario/errors.ts';
 
 const dir = resolve(import.meta.dirname, '../scenarios');
 
@@ -49,7 +49,9 @@ function longLog(compiled: CompiledScenario, seed: number, length: number): LogS
 
 const fmt = (n: number, digits = 2) => n.toFixed(digits);
 
-for (const file of readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()) {
+for (const file of readdirSync(dir)
+	.filter((f) => f.endsWith('.yaml'))
+	.sort()) {
 	const checked = checkScenarioText(readFileSync(join(dir, file), 'utf8'), `scenarios/${file}`);
 	if (!checked.ok) {
 		console.log(checked.issues.map(formatIssue).join('\n'));
@@ -64,7 +66,9 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()) {
 	const variant1 = variantForSeed(compiled, 1);
 	let par = solveVariant(compiled, variant1, {});
 	const parMs = time(() => (par = solveVariant(compiled, variant1, {})), 5);
-	console.log(`  par, seed 1 (${variant1}): ${par!.minutes} min, ${par!.explored} states, ${fmt(parMs, 1)} ms (target < 300 ms)`);
+	console.log(
+		`  par, seed 1 (${variant1}): ${par!.minutes} min, ${par!.explored} states, ${fmt(parMs, 1)} ms (target < 300 ms)`
+	);
 	let worst = { ms: 0, states: 0, what: '' };
 	for (const options of optionCombinations(compiled.scenario)) {
 		for (const variant of compiled.variantIds) {
@@ -79,9 +83,10 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()) {
 	// out (most are done once) give shorter logs; the time is also given per 100 actions.
 	const log = longLog(compiled, 7, 100);
 	// Median over rounds of 20 replays each: single runs under a millisecond are mostly timer noise.
-	const replayMs = time(() => {
-		for (let k = 0; k < 20; k++) replay(compiled, { seed: 7 }, log);
-	}, 30) / 20;
+	const replayMs =
+		time(() => {
+			for (let k = 0; k < 20; k++) replay(compiled, { seed: 7 }, log);
+		}, 30) / 20;
 	console.log(
 		`  replay of a ${log.length}-action log: ${fmt(replayMs, 3)} ms, ${fmt((replayMs * 100) / log.length, 3)} ms per 100 actions (target < 5 ms)`
 	);
@@ -89,7 +94,9 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()) {
 	// Engine cost per action against bare XState transition on the same events, from the same
 	// start snapshot (the start itself is measured once, apart).
 	const machine = machineFor(compiled);
-	const events = log.map((s) => (s.type === 'action' ? { type: 'act' as const, action: s.action, idle: 0 } : { type: 'hint' as const }));
+	const events = log.map((s) =>
+		s.type === 'action' ? { type: 'act' as const, action: s.action, idle: 0 } : { type: 'hint' as const }
+	);
 	const bare = createMachine({
 		types: {} as { context: DrillState; events: (typeof events)[number] },
 		context: startDrill(compiled, { seed: 7 }),
@@ -108,8 +115,14 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()) {
 	const bareRun = runEvents(bare as unknown as typeof machine, bareStart as unknown as typeof engineStart);
 	const rounds: Array<{ engine: number; bare: number }> = [];
 	for (let r = 0; r < 60; r++) {
-		const engine = time(() => { for (let k = 0; k < 20; k++) engineRun(); }, 1) / 20;
-		const bareTime = time(() => { for (let k = 0; k < 20; k++) bareRun(); }, 1) / 20;
+		const engine =
+			time(() => {
+				for (let k = 0; k < 20; k++) engineRun();
+			}, 1) / 20;
+		const bareTime =
+			time(() => {
+				for (let k = 0; k < 20; k++) bareRun();
+			}, 1) / 20;
 		rounds.push({ engine, bare: bareTime });
 	}
 	const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -125,5 +138,7 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()) {
 	let actions = 0;
 	const runs = 200;
 	const simMs = time(() => (actions = simulate(compiled, { runs, seed: 3, options: {} }).actions), 3);
-	console.log(`  random play: ${runs} drills, ${actions} actions in ${fmt(simMs, 0)} ms = ${Math.round((actions / simMs) * 1000)} actions/s`);
+	console.log(
+		`  random play: ${runs} drills, ${actions} actions in ${fmt(simMs, 0)} ms = ${Math.round((actions / simMs) * 1000)} actions/s`
+	);
 }

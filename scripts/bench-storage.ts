@@ -12,8 +12,8 @@
  *   table shows them), median of 5 loads. The attempts are copies of a real finished attempt,
  *   written straight into the app's IndexedDB database from the page.
  */
-import { solvePar } from '../src/lib/engine/solver';
-import { loadScenario, median, openApp } from './browser-harness';
+import { solvePar } from '../src/lib/engine/solver.ts';
+import { loadScenario, median, openApp } from './browser-harness.ts';
 
 const PORT = 4181;
 const ATTEMPTS = 5000;
@@ -43,9 +43,14 @@ try {
 		}
 		await page.getByRole('button', { name: 'Open the debrief' }).waitFor();
 		await page.waitForFunction((n) => performance.getEntriesByName('nightshift:save').length >= n, par.path.length);
-		await page.waitForFunction((n) => performance.getEntriesByName('nightshift:action-to-saved').length >= n, par.path.length);
+		await page.waitForFunction(
+			(n) => performance.getEntriesByName('nightshift:action-to-saved').length >= n,
+			par.path.length
+		);
 		saves.push(...(await page.evaluate(() => performance.getEntriesByName('nightshift:save').map((e) => e.duration))));
-		actionToSaved.push(...(await page.evaluate(() => performance.getEntriesByName('nightshift:action-to-saved').map((e) => e.duration))));
+		actionToSaved.push(
+			...(await page.evaluate(() => performance.getEntriesByName('nightshift:action-to-saved').map((e) => e.duration)))
+		);
 		await page.getByRole('button', { name: 'Open the debrief' }).click();
 		await page.getByTestId('time-to-restore').waitFor();
 	}
@@ -59,9 +64,9 @@ try {
 		});
 		const tx = db.transaction('attempts', 'readwrite');
 		const store = tx.objectStore('attempts');
-		const template = await new Promise<Record<string, unknown> & { record: Record<string, unknown> & { score: Record<string, unknown> } }>(
-			(ok) => (store.getAll().onsuccess = (e) => ok((e.target as IDBRequest).result[0]))
-		);
+		const template = await new Promise<
+			Record<string, unknown> & { record: Record<string, unknown> & { score: Record<string, unknown> } }
+		>((ok) => (store.getAll().onsuccess = (e) => ok((e.target as IDBRequest).result[0])));
 		const modes = ['guided', 'drill', 'practice'];
 		const trainees = ['Ana', 'Bo', 'Chris', 'Dee'];
 		for (let i = 0; i < count; i++) {
@@ -80,7 +85,11 @@ try {
 			});
 		}
 		await new Promise((ok) => (tx.oncomplete = ok));
-		const total = await new Promise<number>((ok) => (db.transaction('attempts').objectStore('attempts').count().onsuccess = (e) => ok((e.target as IDBRequest).result)));
+		const total = await new Promise<number>(
+			(ok) =>
+				(db.transaction('attempts').objectStore('attempts').count().onsuccess = (e) =>
+					ok((e.target as IDBRequest).result))
+		);
 		db.close();
 		return total;
 	}, ATTEMPTS);
@@ -89,16 +98,26 @@ try {
 	const opens: number[] = [];
 	for (let i = 0; i < 5; i++) {
 		await page.goto(`${BASE}/history/`);
-		await page.waitForFunction((n) => document.querySelector('table.attempts caption')?.textContent?.startsWith(`${n} attempts`), stored, { timeout: 60_000 });
+		await page.waitForFunction(
+			(n) => document.querySelector('table.attempts caption')?.textContent?.startsWith(`${n} attempts`),
+			stored,
+			{ timeout: 60_000 }
+		);
 		opens.push(await page.evaluate(() => performance.now()));
 	}
 
 	const save = median(saves);
 	const open = median(opens);
 	console.log('Storage benchmark (Chromium, production build)\n');
-	console.log(`save after an action   median ${save.toFixed(2)} ms over ${saves.length} saves (p90 ${[...saves].sort((a, b) => a - b)[Math.floor(saves.length * 0.9)]!.toFixed(2)} ms); target ${TARGET_SAVE_MS} ms; ratio ${(save / TARGET_SAVE_MS).toFixed(2)}`);
-	console.log(`  (the save starts once the action's outcome is on screen; from the click to the save written: median ${median(actionToSaved).toFixed(2)} ms)`);
-	console.log(`history page, ${stored} attempts   median ${open.toFixed(0)} ms from navigation start to the table (runs: ${opens.map((x) => x.toFixed(0)).join(', ')}); target ${TARGET_HISTORY_MS} ms; ratio ${(open / TARGET_HISTORY_MS).toFixed(2)}`);
+	console.log(
+		`save after an action   median ${save.toFixed(2)} ms over ${saves.length} saves (p90 ${[...saves].sort((a, b) => a - b)[Math.floor(saves.length * 0.9)]!.toFixed(2)} ms); target ${TARGET_SAVE_MS} ms; ratio ${(save / TARGET_SAVE_MS).toFixed(2)}`
+	);
+	console.log(
+		`  (the save starts once the action's outcome is on screen; from the click to the save written: median ${median(actionToSaved).toFixed(2)} ms)`
+	);
+	console.log(
+		`history page, ${stored} attempts   median ${open.toFixed(0)} ms from navigation start to the table (runs: ${opens.map((x) => x.toFixed(0)).join(', ')}); target ${TARGET_HISTORY_MS} ms; ratio ${(open / TARGET_HISTORY_MS).toFixed(2)}`
+	);
 } finally {
 	await close();
 }

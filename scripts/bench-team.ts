@@ -14,12 +14,12 @@
  *   way, and it isn't the board's work) and the longest gap between animation frames.
  * Three runs, each in a fresh context (an empty board, nothing cached but the HTTP cache).
  */
-import { createAttempt } from '../src/lib/engine/attempt';
-import { resolveOptions } from '../src/lib/engine/drill';
-import { encodeDrillCode } from '../src/lib/engine/drill-code';
-import { replay, type LogStep } from '../src/lib/engine/replay';
-import { solvePar } from '../src/lib/engine/solver';
-import { loadScenario, median, openApp } from './browser-harness';
+import { createAttempt } from '../src/lib/engine/attempt.ts';
+import { resolveOptions } from '../src/lib/engine/drill.ts';
+import { encodeDrillCode } from '../src/lib/engine/drill-code.ts';
+import { replay, type LogStep } from '../src/lib/engine/replay.ts';
+import { solvePar } from '../src/lib/engine/solver.ts';
+import { loadScenario, median, openApp } from './browser-harness.ts';
 
 const PORT = 4182;
 const FILES = 100;
@@ -31,7 +31,10 @@ const SEED = 3;
 
 const http4 = loadScenario('http4-night');
 const options = resolveOptions(http4);
-const code = encodeDrillCode({ scenario: 'http4-night', seed: SEED, options, mode: 'drill', liveClockRate: 0 }, { id: 'http4-night', optionIds: http4.optionIds });
+const code = encodeDrillCode(
+	{ scenario: 'http4-night', seed: SEED, options, mode: 'drill', liveClockRate: 0 },
+	{ id: 'http4-night', optionIds: http4.optionIds }
+);
 const par = solvePar(http4, SEED, options)!;
 const parLog: LogStep[] = par.path.map((p) => ({ type: 'action', action: p.action }));
 
@@ -69,13 +72,24 @@ for (let i = 0; i < FILES; i++) {
 		wallMs: log.map((_, k) => (k + 1) * 20_000)
 	});
 	lengths.push(log.length);
-	files.push({ name: `nightshift-http4-night-trainee-${i + 1}.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(attempt, null, 1)) });
+	files.push({
+		name: `nightshift-http4-night-trainee-${i + 1}.json`,
+		mimeType: 'application/json',
+		buffer: Buffer.from(JSON.stringify(attempt, null, 1))
+	});
 }
 
-
-
 const { base: BASE, browser, close } = await openApp(PORT);
-type Run = { ms: number; longestTask: number; handoverTask: number; longTasks: number; longestFrameGap: number; frames: number; progressSteps: number; status: string };
+type Run = {
+	ms: number;
+	longestTask: number;
+	handoverTask: number;
+	longTasks: number;
+	longestFrameGap: number;
+	frames: number;
+	progressSteps: number;
+	status: string;
+};
 const runs: Run[] = [];
 try {
 	for (let r = 0; r < RUNS; r++) {
@@ -91,7 +105,16 @@ try {
 		await page.evaluate('window.__name = (f) => f');
 		await page.evaluate((count) => {
 			const w = window as unknown as { bench: Record<string, number> & { done?: Promise<void> } };
-			const bench: Record<string, number> = { t0: 0, t1: 0, longestTask: 0, handoverTask: 0, longTasks: 0, longestFrameGap: 0, frames: 0, progressSteps: 0 };
+			const bench: Record<string, number> = {
+				t0: 0,
+				t1: 0,
+				longestTask: 0,
+				handoverTask: 0,
+				longTasks: 0,
+				longestFrameGap: 0,
+				frames: 0,
+				progressSteps: 0
+			};
 			new PerformanceObserver((list) => {
 				for (const e of list.getEntries()) {
 					if (!bench.t0) continue;
@@ -115,7 +138,9 @@ try {
 				if (!bench.t1) requestAnimationFrame(frame);
 			};
 			requestAnimationFrame(frame);
-			document.getElementById('result-files')!.addEventListener('change', () => (bench.t0 = performance.now()), { capture: true });
+			document
+				.getElementById('result-files')!
+				.addEventListener('change', () => (bench.t0 = performance.now()), { capture: true });
 			let lastDone = -1;
 			const status = document.querySelector('[data-testid="board-status"]')!;
 			new MutationObserver(() => {
@@ -129,10 +154,21 @@ try {
 			w.bench = bench;
 		}, FILES);
 		await page.getByLabel('Result files', { exact: true }).setInputFiles(files);
-		await page.waitForFunction(() => (window as unknown as { bench: { t1: number } }).bench.t1 > 0, null, { timeout: 120_000 });
+		await page.waitForFunction(() => (window as unknown as { bench: { t1: number } }).bench.t1 > 0, null, {
+			timeout: 120_000
+		});
 		const b = await page.evaluate(() => (window as unknown as { bench: Record<string, number> }).bench);
 		const status = (await page.getByTestId('board-status').textContent()) ?? '';
-		runs.push({ ms: b.t1! - b.t0!, longestTask: b.longestTask!, handoverTask: b.handoverTask!, longTasks: b.longTasks!, longestFrameGap: b.longestFrameGap!, frames: b.frames!, progressSteps: b.progressSteps!, status });
+		runs.push({
+			ms: b.t1! - b.t0!,
+			longestTask: b.longestTask!,
+			handoverTask: b.handoverTask!,
+			longTasks: b.longTasks!,
+			longestFrameGap: b.longestFrameGap!,
+			frames: b.frames!,
+			progressSteps: b.progressSteps!,
+			status
+		});
 		await context.close();
 	}
 } finally {
@@ -143,11 +179,17 @@ const ms = median(runs.map((r) => r.ms));
 const task = median(runs.map((r) => r.longestTask));
 const gap = median(runs.map((r) => r.longestFrameGap));
 console.log('Team board benchmark (Chromium, production build)\n');
-console.log(`${FILES} result files: one drill (http4-night, seed ${SEED}, drill mode, code ${code}); paths of ${Math.min(...lengths)}–${Math.max(...lengths)} actions (par path: ${parLog.length})`);
+console.log(
+	`${FILES} result files: one drill (http4-night, seed ${SEED}, drill mode, code ${code}); paths of ${Math.min(...lengths)}–${Math.max(...lengths)} actions (par path: ${parLog.length})`
+);
 for (const [i, r] of runs.entries())
 	console.log(
 		`  run ${i + 1}: ${r.ms.toFixed(0)} ms to import and verify; longest task of the import ${r.longestTask ? `${r.longestTask.toFixed(0)} ms` : 'under 50 ms'} (${r.longTasks} tasks over 50 ms; the harness's file hand-over: ${r.handoverTask.toFixed(0)} ms); longest gap between frames ${r.longestFrameGap.toFixed(0)} ms over ${r.frames} frames; progress moved ${r.progressSteps} times; "${r.status}"`
 	);
-console.log(`import and verify ${FILES} files   median ${ms.toFixed(0)} ms; target ${TARGET_MS} ms; ratio ${(ms / TARGET_MS).toFixed(2)}`);
-console.log(`longest main-thread task      median ${task ? `${task.toFixed(0)} ms` : 'under 50 ms (the longtask API reports only tasks over 50 ms)'}; target ${TARGET_LONGEST_TASK_MS} ms; ratio ${(task / TARGET_LONGEST_TASK_MS).toFixed(2)}`);
+console.log(
+	`import and verify ${FILES} files   median ${ms.toFixed(0)} ms; target ${TARGET_MS} ms; ratio ${(ms / TARGET_MS).toFixed(2)}`
+);
+console.log(
+	`longest main-thread task      median ${task ? `${task.toFixed(0)} ms` : 'under 50 ms (the longtask API reports only tasks over 50 ms)'}; target ${TARGET_LONGEST_TASK_MS} ms; ratio ${(task / TARGET_LONGEST_TASK_MS).toFixed(2)}`
+);
 console.log(`longest gap between frames    median ${gap.toFixed(0)} ms (a frame is 16.7 ms at 60 Hz)`);

@@ -6,8 +6,8 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
-import { compileScenario, type CompiledScenario } from '../src/lib/engine/compile';
-import { parseScenario } from '../src/lib/scenario/parse';
+import { compileScenario, type CompiledScenario } from '../src/lib/engine/compile.ts';
+import { parseScenario } from '../src/lib/scenario/parse.ts';
 
 export const root = resolve(import.meta.dirname, '..');
 
@@ -48,13 +48,24 @@ export async function openApp(port: number): Promise<{ base: string; browser: Br
 		console.error('No build: run `npm run build` first.');
 		process.exit(1);
 	}
-	const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], { cwd: root, stdio: 'ignore', detached: true });
+	const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], {
+		cwd: root,
+		stdio: 'ignore',
+		detached: true
+	});
 	const stopServer = () => process.kill(-server.pid!);
-	const executablePath = process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+	const executablePath =
+		process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 	const browser = await chromium
 		.launch({
 			executablePath,
-			args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic']
+			args: [
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync',
+				'--no-first-run',
+				'--disable-quic'
+			]
 		})
 		.catch((e: unknown) => {
 			stopServer();

@@ -77,7 +77,9 @@ const rows = [
 ].filter((r) => r !== null);
 
 console.log('Gzipped JS + CSS loaded up front (lazy chunks, e.g. Chart.js, counted apart)\n');
-console.log(`${'page'.padEnd(12)} ${'JS KB'.padStart(8)} ${'CSS KB'.padStart(8)} ${'total KB'.padStart(9)} ${'lazy KB'.padStart(8)}  files  path`);
+console.log(
+	`${'page'.padEnd(12)} ${'JS KB'.padStart(8)} ${'CSS KB'.padStart(8)} ${'total KB'.padStart(9)} ${'lazy KB'.padStart(8)}  files  path`
+);
 for (const r of rows)
 	console.log(
 		`${r.label.padEnd(12)} ${kb(r.js).padStart(8)} ${kb(r.css).padStart(8)} ${kb(r.total).padStart(9)} ${kb(r.later).padStart(8)}  ${String(r.files).padStart(5)}  ${relative(process.cwd(), join(BUILD, r.page))}`
@@ -85,6 +87,8 @@ for (const r of rows)
 const drill = rows.find((r) => r.label === 'Drill page');
 if (drill) {
 	const ok = drill.total / 1024 <= DRILL_BUDGET_KB;
-	console.log(`\nDrill page: ${kb(drill.total)} KB of its ${DRILL_BUDGET_KB} KB budget ${ok ? '(within)' : '(OVER BUDGET)'}`);
+	console.log(
+		`\nDrill page: ${kb(drill.total)} KB of its ${DRILL_BUDGET_KB} KB budget ${ok ? '(within)' : '(OVER BUDGET)'}`
+	);
 	if (!ok) process.exit(1);
 }

@@ -10,7 +10,7 @@
  * so nothing reloads under a drill.
  */
 import { build, files, prerendered, version } from '$service-worker';
-import { CACHE_PREFIX, cacheName, createPrecache, precacheList, routeRequest } from '$lib/offline/precache';
+import { CACHE_PREFIX, cacheName, createPrecache, precacheList, routeRequest } from '$lib/offline/precache.ts';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 const CACHE = cacheName(version);
@@ -22,7 +22,9 @@ const NETWORK_TIMEOUT_MS = 4000;
 sw.addEventListener('install', (event) => {
 	// `cache: 'reload'` skips the HTTP cache, so a new version never stores an old page.
 	event.waitUntil(
-		caches.open(CACHE).then((cache) => cache.addAll(precacheList(precache).map((url) => new Request(url, { cache: 'reload' }))))
+		caches
+			.open(CACHE)
+			.then((cache) => cache.addAll(precacheList(precache).map((url) => new Request(url, { cache: 'reload' }))))
 	);
 });
 
@@ -45,7 +47,9 @@ sw.addEventListener('message', (event) => {
 sw.addEventListener('fetch', (event) => {
 	const route = routeRequest(event.request, sw.location.origin, precache);
 	if (!route) return;
-	event.respondWith(route.strategy === 'cache-first' ? cacheFirst(event.request, route.key) : networkFirst(event.request, route.key));
+	event.respondWith(
+		route.strategy === 'cache-first' ? cacheFirst(event.request, route.key) : networkFirst(event.request, route.key)
+	);
 });
 
 /** The cached copy, or the network when (unexpectedly) it is not cached. */

@@ -3,10 +3,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileFile } from '../../tests/fixtures/load';
-import { createAttempt } from '../lib/engine/attempt';
-import { replay } from '../lib/engine/replay';
-import { solvePar } from '../lib/engine/solver';
+import { compileFile } from '../../tests/fixtures/load.ts';
+import { createAttempt } from '../lib/engine/attempt.ts';
+import { replay } from '../lib/engine/replay.ts';
+import { solvePar } from '../lib/engine/solver.ts';
 
 /** Runs the authoring CLI as an author would: `npm run scenarios -- …`. */
 function cli(...args: string[]) {
@@ -19,7 +19,10 @@ const dir = mkdtempSync(join(tmpdir(), 'nightshift-cli-'));
 describe('npm run scenarios', () => {
 	it('check: exits 1 and names file, path and problem for a broken file', () => {
 		const broken = join(dir, 'broken.yaml');
-		writeFileSync(broken, readFileSync('tests/fixtures/scenarios/disk-full.yaml', 'utf8').replace('reveals: [df]', 'reveals: [dff]'));
+		writeFileSync(
+			broken,
+			readFileSync('tests/fixtures/scenarios/disk-full.yaml', 'utf8').replace('reveals: [df]', 'reveals: [dff]')
+		);
 		const run = cli('check', broken);
 		expect(run.code).toBe(1);
 		expect(run.out).toMatch(/broken\.yaml: actions\[0\]\.reveals\[0\]: unknown evidence id "dff"/);
@@ -49,14 +52,25 @@ describe('npm run scenarios', () => {
 	it('verify: exits 0 for an attempt that replays to its score, 1 once its score is changed', () => {
 		const compiled = compileFile('scenarios/failover-or-wait.yaml');
 		const par = solvePar(compiled, 1)!;
-		const run = replay(compiled, { seed: 1, mode: 'drill' }, par.path.map((s) => ({ type: 'action', action: s.action })));
-		const attempt = createAttempt(compiled, run.state, { id: 'cli-1', trainee: 'Robin', startedAt: new Date(0).toISOString() });
+		const run = replay(
+			compiled,
+			{ seed: 1, mode: 'drill' },
+			par.path.map((s) => ({ type: 'action', action: s.action }))
+		);
+		const attempt = createAttempt(compiled, run.state, {
+			id: 'cli-1',
+			trainee: 'Robin',
+			startedAt: new Date(0).toISOString()
+		});
 		const file = join(dir, 'good.json');
 		writeFileSync(file, JSON.stringify(attempt));
 		const good = cli('verify', file);
 		expect(good.code).toBe(0);
 		expect(good.out).toMatch(/✓ Robin: failover-or-wait v1 seed 1, restored, score \d+ \([A-F]\) verified by replay/);
-		writeFileSync(file, JSON.stringify({ ...attempt, score: { ...attempt.score, total: attempt.score.total === 100 ? 99 : 100 } }));
+		writeFileSync(
+			file,
+			JSON.stringify({ ...attempt, score: { ...attempt.score, total: attempt.score.total === 100 ? 99 : 100 } })
+		);
 		const tampered = cli('verify', file);
 		expect(tampered.code).toBe(1);
 		expect(tampered.out).toMatch(/score does not match the replay/);
@@ -65,6 +79,8 @@ describe('npm run scenarios', () => {
 	it('names an unknown option and lists the known ones', () => {
 		const run = cli('par', 'http4-night', '--option', 'spare=true');
 		expect(run.code).toBe(1);
-		expect(run.err).toContain('unknown option "spare=true"; options are providerKernelBoot, spareServer, replication, as-it-was, after-the-lessons');
+		expect(run.err).toContain(
+			'unknown option "spare=true"; options are providerKernelBoot, spareServer, replication, as-it-was, after-the-lessons'
+		);
 	}, 30_000);
 });

@@ -10,16 +10,16 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatIssue } from '../lib/scenario/errors';
-import { parseAttempt, scoreState, verifyAttempt } from '../lib/engine/attempt';
-import { checkScenarioText } from '../lib/engine/check';
-import type { CompiledScenario } from '../lib/engine/compile';
-import { MODES, resolveOptions, variantForSeed, type Mode } from '../lib/engine/drill';
-import { replay } from '../lib/engine/replay';
-import { isSeed } from '../lib/engine/rng';
-import { simulate } from '../lib/engine/simulate';
-import { solvePar } from '../lib/engine/solver';
-import { formatDuration, timeAt } from '../lib/engine/time';
+import { formatIssue } from '../lib/scenario/errors.ts';
+import { parseAttempt, scoreState, verifyAttempt } from '../lib/engine/attempt.ts';
+import { checkScenarioText } from '../lib/engine/check.ts';
+import type { CompiledScenario } from '../lib/engine/compile.ts';
+import { MODES, resolveOptions, variantForSeed, type Mode } from '../lib/engine/drill.ts';
+import { replay } from '../lib/engine/replay.ts';
+import { isSeed } from '../lib/engine/rng.ts';
+import { simulate } from '../lib/engine/simulate.ts';
+import { solvePar } from '../lib/engine/solver.ts';
+import { formatDuration, timeAt } from '../lib/engine/time.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const SCENARIO_DIR = join(ROOT, 'scenarios');
@@ -130,7 +130,9 @@ function cmdPar(id: string, values: Flags): number {
 		return 0;
 	}
 	const start = compiled.scenario.start.time;
-	console.log(`${id}, seed ${seed}, variant ${variantForSeed(compiled, seed)}: par ${formatDuration(par.minutes)} (${par.outcome})`);
+	console.log(
+		`${id}, seed ${seed}, variant ${variantForSeed(compiled, seed)}: par ${formatDuration(par.minutes)} (${par.outcome})`
+	);
 	for (const step of par.path) console.log(`  ${timeAt(step.at, start)}  ${step.action}  ${label(step.action)}`);
 	console.log(`  ${timeAt(par.minutes, start)}  service ${par.outcome}`);
 	return 0;
@@ -168,9 +170,14 @@ function cmdReplay(id: string, values: Flags): number {
 	else {
 		const start = compiled.scenario.start.time;
 		if (run.error) console.log(`stopped: ${run.error}`);
-		console.log(`${id}, seed ${seed}, variant ${run.state.variant}: ${run.state.outcome}${run.state.failure ? ` (${run.state.failure})` : ''} at ${timeAt(run.state.clock, start)}`);
+		console.log(
+			`${id}, seed ${seed}, variant ${run.state.variant}: ${run.state.outcome}${run.state.failure ? ` (${run.state.failure})` : ''} at ${timeAt(run.state.clock, start)}`
+		);
 		if (restored) console.log(`time to restore ${formatDuration(run.state.clock)}, par ${formatDuration(score!.par)}`);
-		if (score) console.log(`score ${score.total} (${score.grade}); time ${score.timeScore}, penalties ${score.penalties.map((p) => `${p.kind} ${p.label} -${p.points}`).join('; ') || 'none'}`);
+		if (score)
+			console.log(
+				`score ${score.total} (${score.grade}); time ${score.timeScore}, penalties ${score.penalties.map((p) => `${p.kind} ${p.label} -${p.points}`).join('; ') || 'none'}`
+			);
 	}
 	return run.error ? 1 : 0;
 }
@@ -199,23 +206,31 @@ function cmdVerify(file: string | undefined): number {
 		return 1;
 	}
 	const a = result.attempt;
-	console.log(`✓ ${a.trainee}: ${a.scenario.id} v${a.scenario.version} seed ${a.seed}, ${a.outcome}, score ${a.score.total} (${a.score.grade}) verified by replay`);
+	console.log(
+		`✓ ${a.trainee}: ${a.scenario.id} v${a.scenario.version} seed ${a.seed}, ${a.outcome}, score ${a.score.total} (${a.score.grade}) verified by replay`
+	);
 	return 0;
 }
 
 function cmdSimulate(id: string, values: Flags): number {
 	const compiled = loadScenario(id);
 	const runs = Number(values.runs ?? '');
-	if (!Number.isInteger(runs) || runs < 1 || runs > 1_000_000) throw new UsageError('--runs N (1 to 1000000) is required');
+	if (!Number.isInteger(runs) || runs < 1 || runs > 1_000_000)
+		throw new UsageError('--runs N (1 to 1000000) is required');
 	const seed = parseSeed(values.seed, 1);
 	const options = parseOptions(compiled, values.option);
 	const report = simulate(compiled, { runs, seed, options });
 	console.log(`${id}: ${runs} random legal plays from seed ${seed}, ${report.actions} actions`);
 	const pct = (n: number) => `${((100 * n) / runs).toFixed(1)}%`;
-	console.log(`  restored ${pct(report.restored)}, degraded ${pct(report.degraded)}, failed ${pct(report.failed)}, timed out ${pct(report.timeout)}`);
+	console.log(
+		`  restored ${pct(report.restored)}, degraded ${pct(report.degraded)}, failed ${pct(report.failed)}, timed out ${pct(report.timeout)}`
+	);
 	for (const [failure, count] of Object.entries(report.failures)) console.log(`    failure ${failure}: ${pct(count)}`);
 	const q = report.minutes;
-	if (q) console.log(`  time to restore: min ${formatDuration(q.min)}, median ${formatDuration(q.median)}, p90 ${formatDuration(q.p90)}, max ${formatDuration(q.max)}`);
+	if (q)
+		console.log(
+			`  time to restore: min ${formatDuration(q.min)}, median ${formatDuration(q.median)}, p90 ${formatDuration(q.p90)}, max ${formatDuration(q.max)}`
+		);
 	return 0;
 }
 
@@ -251,7 +266,9 @@ function main(argv: string[]): number {
 		case 'simulate':
 			return cmdSimulate(needId(), values);
 		default:
-			throw new UsageError('usage: npm run scenarios -- check [files…] | par <id> | replay <id> | verify <file> | simulate <id>');
+			throw new UsageError(
+				'usage: npm run scenarios -- check [files…] | par <id> | replay <id> | verify <file> | simulate <id>'
+			);
 	}
 }
 

@@ -1,6 +1,6 @@
-import { solveVariant } from '$lib/engine/solver';
-import { bundledScenarios, getScenario } from '$lib/scenarios';
-import { parRange } from '$lib/state/debrief';
+import { solveVariant } from '$lib/engine/solver.ts';
+import { bundledScenarios, getScenario } from '$lib/scenarios/index.ts';
+import { parRange } from '$lib/state/debrief.ts';
 import type { PageServerLoad } from './$types';
 
 /**

@@ -1,7 +1,7 @@
 import { expect, test, type Locator } from '@playwright/test';
-import { resolveOptions } from '../../src/lib/engine/drill';
-import { solvePar } from '../../src/lib/engine/solver';
-import { formatDuration } from '../../src/lib/engine/time';
+import { resolveOptions } from '../../src/lib/engine/drill.ts';
+import { solvePar } from '../../src/lib/engine/solver.ts';
+import { formatDuration } from '../../src/lib/engine/time.ts';
 import {
 	actionButton,
 	bundledScenario,
@@ -11,7 +11,7 @@ import {
 	pathToFailure,
 	playByLabels,
 	SCREENSHOTS
-} from './helpers';
+} from './helpers.ts';
 
 const http4 = bundledScenario('http4-night');
 
@@ -26,7 +26,6 @@ function richestSeed() {
 }
 
 test.describe('http4-night', () => {
-
 	test('plays the par path in guided mode and the debrief says time to restore equals par', async ({ page }) => {
 		const compiled = http4!;
 		const seed = richestSeed();
@@ -73,14 +72,13 @@ test.describe('http4-night', () => {
 		await expect(page.getByRole('listitem').filter({ hasText: compiled.scenario.title })).toContainText('Grade A');
 	});
 
-	test('failing over without fencing, then repairing http4, ends in split-brain and a failed debrief', async ({ page }) => {
+	test('failing over without fencing, then repairing http4, ends in split-brain and a failed debrief', async ({
+		page
+	}) => {
 		const compiled = http4!;
 		const failure = compiled.scenario.failures.find((f) => f.id === 'split-brain');
 		expect(failure, 'http4-night declares a split-brain failure').toBeDefined();
-		const options = resolveOptions(
-			compiled,
-			Object.fromEntries(compiled.scenario.options.map((o) => [o.id, true]))
-		);
+		const options = resolveOptions(compiled, Object.fromEntries(compiled.scenario.options.map((o) => [o.id, true])));
 		let seed = 1;
 		let path: string[] | null = null;
 		for (; seed <= 20 && !path; seed++) path = pathToFailure(compiled, { seed, options }, 'split-brain');

@@ -6,10 +6,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
-import { compileScenario, type CompiledScenario } from '../../src/lib/engine/compile';
-import { availability, performAction, startDrill, type DrillState } from '../../src/lib/engine/drill';
-import { codesOf, stateKey } from '../../src/lib/engine/solver';
-import { parseScenario } from '../../src/lib/scenario/parse';
+import { compileScenario, type CompiledScenario } from '../../src/lib/engine/compile.ts';
+import { availability, performAction, startDrill, type DrillState } from '../../src/lib/engine/drill.ts';
+import { codesOf, stateKey } from '../../src/lib/engine/solver.ts';
+import { parseScenario } from '../../src/lib/scenario/parse.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -84,7 +84,9 @@ export async function playByLabels(page: Page, labels: readonly string[], onStep
 
 /** Runs axe and fails on any serious or critical violation, listing them. */
 export async function expectNoSeriousA11yIssues(page: Page) {
-	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+	const results = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+		.analyze();
 	const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 	expect(
 		bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
@@ -94,7 +96,9 @@ export async function expectNoSeriousA11yIssues(page: Page) {
 
 /** Fails when the page scrolls sideways. */
 export async function expectNoHorizontalScroll(page: Page) {
-	const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+	const overflow = await page.evaluate(
+		() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+	);
 	expect(overflow, 'horizontal overflow in px').toBeLessThanOrEqual(0);
 }
 

@@ -4,10 +4,10 @@
  * and a new version arriving mid-drill is only noted until the trainee leaves the drill.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { solvePar } from '../../src/lib/engine/solver';
-import { formatDuration } from '../../src/lib/engine/time';
-import { E2E_SW_COOKIE } from './deploy-hook';
-import { SCREENSHOTS, actionButton, bundledScenario, labelOf, playByLabels } from './helpers';
+import { solvePar } from '../../src/lib/engine/solver.ts';
+import { formatDuration } from '../../src/lib/engine/time.ts';
+import { E2E_SW_COOKIE } from './deploy-hook.ts';
+import { SCREENSHOTS, actionButton, bundledScenario, labelOf, playByLabels } from './helpers.ts';
 
 const http4 = bundledScenario('http4-night');
 const SEED = 1;
@@ -33,8 +33,10 @@ async function playInDrill(page: Page, labels: readonly string[]) {
 }
 
 test.describe('offline', () => {
-
-	test('after one visit, a drill starts, plays to restore and shows its debrief with no network', async ({ page, context }) => {
+	test('after one visit, a drill starts, plays to restore and shows its debrief with no network', async ({
+		page,
+		context
+	}) => {
 		const compiled = http4!;
 		const par = solvePar(compiled, SEED, {})!;
 		const labels = par.path.map((p) => labelOf(compiled, p.action));
@@ -103,7 +105,10 @@ test.describe('offline', () => {
 		await expect(page.locator('meta[name="theme-color"]')).toHaveAttribute('content', manifest.theme_color);
 	});
 
-	test('a new version arriving mid-drill is only noted; "Update now" after the drill reloads onto it', async ({ page, context }) => {
+	test('a new version arriving mid-drill is only noted; "Update now" after the drill reloads onto it', async ({
+		page,
+		context
+	}) => {
 		const compiled = http4!;
 		const par = solvePar(compiled, SEED, {})!;
 		const labels = par.path.map((p) => labelOf(compiled, p.action));
@@ -160,7 +165,9 @@ test.describe('offline', () => {
 		const version = await page.evaluate(
 			() =>
 				new Promise<string>((resolve) => {
-					navigator.serviceWorker.addEventListener('message', (e) => resolve((e.data as { testVersion: string }).testVersion));
+					navigator.serviceWorker.addEventListener('message', (e) =>
+						resolve((e.data as { testVersion: string }).testVersion)
+					);
 					navigator.serviceWorker.controller!.postMessage({ type: 'TEST_VERSION' });
 				})
 		);

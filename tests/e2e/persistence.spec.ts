@@ -1,8 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { solvePar } from '../../src/lib/engine/solver';
-import { formatDuration } from '../../src/lib/engine/time';
-import { actionButton, bundledScenario, expectNoSeriousA11yIssues, labelOf, playByLabels, SCREENSHOTS } from './helpers';
+import { solvePar } from '../../src/lib/engine/solver.ts';
+import { formatDuration } from '../../src/lib/engine/time.ts';
+import {
+	actionButton,
+	bundledScenario,
+	expectNoSeriousA11yIssues,
+	labelOf,
+	playByLabels,
+	SCREENSHOTS
+} from './helpers.ts';
 
 const http4 = bundledScenario('http4-night');
 const SEED = 3;
@@ -14,8 +21,9 @@ function parPath(seed: number) {
 }
 
 test.describe('saving and history', () => {
-
-	test('a reload mid-drill resumes with the same clock, evidence and actions; the finished drill is in history', async ({ page }) => {
+	test('a reload mid-drill resumes with the same clock, evidence and actions; the finished drill is in history', async ({
+		page
+	}) => {
 		const { labels, minutes } = parPath(SEED);
 		expect(labels.length).toBeGreaterThan(2);
 		await page.goto(`/scenarios/http4-night/play/?seed=${SEED}&mode=guided`);
@@ -79,19 +87,31 @@ test.describe('saving and history', () => {
 		await page.getByLabel('Mode').selectOption('');
 
 		// Export, then import the same file: nothing is overwritten.
-		const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export backup' }).click()]);
+		const [download] = await Promise.all([
+			page.waitForEvent('download'),
+			page.getByRole('button', { name: 'Export backup' }).click()
+		]);
 		const file = await download.path();
 		const backup = JSON.parse(readFileSync(file, 'utf8'));
 		expect(backup).toMatchObject({ format: 'nightshift-backup', formatVersion: 1 });
 		expect(backup.attempts).toHaveLength(2);
 		await page.getByLabel('Backup file to import').setInputFiles(file);
-		await expect(page.getByRole('status')).toContainText('Imported 0 attempts, 0 trainees, 0 settings and 0 team-board results; 4 already present');
-		await page.getByLabel('Backup file to import').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"nightshift-backup"}') });
+		await expect(page.getByRole('status')).toContainText(
+			'Imported 0 attempts, 0 trainees, 0 settings and 0 team-board results; 4 already present'
+		);
+		await page.getByLabel('Backup file to import').setInputFiles({
+			name: 'bad.json',
+			mimeType: 'application/json',
+			buffer: Buffer.from('{"format":"nightshift-backup"}')
+		});
 		await expect(page.getByRole('status')).toContainText('Import refused: bad.json: malformed backup');
 
 		// Delete one, after confirming.
 		page.once('dialog', (d) => void d.accept());
-		await rows.first().getByRole('button', { name: /^Delete/ }).click();
+		await rows
+			.first()
+			.getByRole('button', { name: /^Delete/ })
+			.click();
 		await expect(rows).toHaveCount(1);
 		// Import the backup: the deleted attempt comes back, the other is left alone.
 		await page.getByLabel('Backup file to import').setInputFiles(file);
@@ -102,7 +122,9 @@ test.describe('saving and history', () => {
 		await expect(page.getByTestId('time-to-restore')).toBeVisible();
 	});
 
-	test('a drill saved under another scenario version is rebuilt from its log, or kept as interrupted when the log no longer replays', async ({ page }) => {
+	test('a drill saved under another scenario version is rebuilt from its log, or kept as interrupted when the log no longer replays', async ({
+		page
+	}) => {
 		const { labels } = parPath(SEED);
 		const url = `/scenarios/http4-night/play/?seed=${SEED}&mode=guided`;
 		await page.goto(url);
@@ -119,7 +141,9 @@ test.describe('saving and history', () => {
 					req.onerror = () => fail(req.error);
 				});
 				const store = () => db.transaction('inProgress', 'readwrite').objectStore('inProgress');
-				const row = await new Promise<Record<string, unknown> & { log: unknown[] }>((ok) => (store().get('http4-night').onsuccess = (e) => ok((e.target as IDBRequest).result)));
+				const row = await new Promise<Record<string, unknown> & { log: unknown[] }>(
+					(ok) => (store().get('http4-night').onsuccess = (e) => ok((e.target as IDBRequest).result))
+				);
 				row.scenarioVersion = 999;
 				if (broken) row.log = [...row.log, { type: 'action', action: 'no-such-action' }];
 				await new Promise((ok) => (store().put(row).onsuccess = ok));
@@ -145,7 +169,9 @@ test.describe('saving and history', () => {
 		await expectNoSeriousA11yIssues(page);
 	});
 
-	test('with IndexedDB unavailable, a warning says results will not be kept and the drill still plays', async ({ page }) => {
+	test('with IndexedDB unavailable, a warning says results will not be kept and the drill still plays', async ({
+		page
+	}) => {
 		await page.addInitScript(() => {
 			Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true });
 		});

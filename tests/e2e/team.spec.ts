@@ -1,9 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { resolveOptions } from '../../src/lib/engine/drill';
-import { encodeDrillCode } from '../../src/lib/engine/drill-code';
-import { solvePar } from '../../src/lib/engine/solver';
-import { bundledScenario, expectNoHorizontalScroll, expectNoSeriousA11yIssues, labelOf, playByLabels, SCREENSHOTS } from './helpers';
+import { resolveOptions } from '../../src/lib/engine/drill.ts';
+import { encodeDrillCode } from '../../src/lib/engine/drill-code.ts';
+import { solvePar } from '../../src/lib/engine/solver.ts';
+import {
+	bundledScenario,
+	expectNoHorizontalScroll,
+	expectNoSeriousA11yIssues,
+	labelOf,
+	playByLabels,
+	SCREENSHOTS
+} from './helpers.ts';
 
 const http4 = bundledScenario('http4-night')!;
 const SEED = 3;
@@ -14,7 +21,10 @@ async function readDownload(page: Page, click: () => Promise<void>) {
 }
 
 test.describe('team drills', () => {
-	test('a lead creates a drill, a trainee plays it from the link and hands in a result, the board verifies it', async ({ page, browser }) => {
+	test('a lead creates a drill, a trainee plays it from the link and hands in a result, the board verifies it', async ({
+		page,
+		browser
+	}) => {
 		// The lead sets the drill up.
 		await page.goto('/');
 		await page.getByRole('link', { name: 'Team' }).click();
@@ -46,13 +56,22 @@ test.describe('team drills', () => {
 		await tp.getByRole('button', { name: 'Start the drill' }).click();
 		await expect(tp).toHaveURL(new RegExp(`drill=${code}`));
 		const par = solvePar(http4, SEED, {})!;
-		await playByLabels(tp, par.path.map((p) => labelOf(http4, p.action)));
+		await playByLabels(
+			tp,
+			par.path.map((p) => labelOf(http4, p.action))
+		);
 		await tp.getByRole('button', { name: 'Open the debrief' }).click();
 		await expect(tp.getByRole('heading', { name: 'Hand in your result' })).toBeVisible();
 		const result = await readDownload(tp, () => tp.getByRole('button', { name: 'Save result file' }).click());
 		expect(result.name).toMatch(/^nightshift-http4-night-ana-\d{4}-\d\d-\d\d\.json$/);
 		const attempt = JSON.parse(result.text);
-		expect(attempt).toMatchObject({ format: 'nightshift-attempt', trainee: 'Ana', drillCode: code, seed: SEED, mode: 'drill' });
+		expect(attempt).toMatchObject({
+			format: 'nightshift-attempt',
+			trainee: 'Ana',
+			drillCode: code,
+			seed: SEED,
+			mode: 'drill'
+		});
 		await expect(tp.getByRole('status').filter({ hasText: 'Saved' })).toContainText(result.name);
 		await expectNoSeriousA11yIssues(tp);
 		await tp.getByRole('heading', { name: 'Hand in your result' }).scrollIntoViewIfNeeded();
@@ -78,7 +97,11 @@ test.describe('team drills', () => {
 		await expect(rows.first()).toContainText('verified');
 
 		// A tampered copy, a file that is not JSON, and markup in a name.
-		const tampered = { ...attempt, id: 'tampered-1', score: { ...attempt.score, total: attempt.score.total === 100 ? 99 : attempt.score.total + 1 } };
+		const tampered = {
+			...attempt,
+			id: 'tampered-1',
+			score: { ...attempt.score, total: attempt.score.total === 100 ? 99 : attempt.score.total + 1 }
+		};
 		const evilName = '<img src=x onerror="alert(1)"><script>alert(2)</script>';
 		const evil = { ...attempt, id: 'evil-1', trainee: evilName };
 		await files.setInputFiles([
@@ -107,7 +130,9 @@ test.describe('team drills', () => {
 		expect(lines).toHaveLength(3);
 		expect(lines[0]).toMatch(/^"trainee","scenario","seed","mode","outcome"/);
 		const minutes = par.minutes;
-		expect(lines.find((l) => l.startsWith('"Ana",'))).toContain(`"Ana","http4-night","${SEED}","drill","restored","","${minutes}","${minutes}","${attempt.score.total}","${attempt.score.grade}","0"`);
+		expect(lines.find((l) => l.startsWith('"Ana",'))).toContain(
+			`"Ana","http4-night","${SEED}","drill","restored","","${minutes}","${minutes}","${attempt.score.total}","${attempt.score.grade}","0"`
+		);
 		expect(lines.find((l) => l.startsWith('"<img'))).toBeDefined();
 
 		// Kept on the device: a reload shows the same board; Remove and Clear work.
@@ -124,7 +149,9 @@ test.describe('team drills', () => {
 
 	test('a mistyped code is refused with a clear message', async ({ page }) => {
 		await page.goto('/join/?code=7Q2M-0K4V-X9TB-3Z');
-		await expect(page.getByRole('alert')).toContainText(/This link's code can't be used: (This code has a typo|This drill is for a scenario)/);
+		await expect(page.getByRole('alert')).toContainText(
+			/This link's code can't be used: (This code has a typo|This drill is for a scenario)/
+		);
 		await page.goto('/team/');
 		await page.getByLabel('Drill code').fill('7Q2M-0K4V');
 		await page.getByRole('button', { name: 'Join the drill' }).click();
@@ -136,9 +163,15 @@ test.describe('team drills', () => {
 		await expectNoSeriousA11yIssues(page);
 	});
 
-	test('with no network after one visit, a drill link opens, plays, hands in, and the board verifies the result', async ({ page, context }) => {
+	test('with no network after one visit, a drill link opens, plays, hands in, and the board verifies the result', async ({
+		page,
+		context
+	}) => {
 		const options = resolveOptions(http4);
-		const code = encodeDrillCode({ scenario: 'http4-night', seed: 5, options, mode: 'guided', liveClockRate: 0 }, { id: 'http4-night', optionIds: http4.optionIds });
+		const code = encodeDrillCode(
+			{ scenario: 'http4-night', seed: 5, options, mode: 'guided', liveClockRate: 0 },
+			{ id: 'http4-night', optionIds: http4.optionIds }
+		);
 		await page.goto('/');
 		await page.evaluate(async () => {
 			await navigator.serviceWorker.ready;
@@ -150,7 +183,10 @@ test.describe('team drills', () => {
 		await expect(page.getByRole('heading', { name: `Team drill ${code}` })).toBeVisible();
 		await page.getByRole('button', { name: 'Start the drill' }).click();
 		const par = solvePar(http4, 5, options)!;
-		await playByLabels(page, par.path.map((p) => labelOf(http4, p.action)));
+		await playByLabels(
+			page,
+			par.path.map((p) => labelOf(http4, p.action))
+		);
 		await page.getByRole('button', { name: 'Open the debrief' }).click();
 		const result = await readDownload(page, () => page.getByRole('button', { name: 'Save result file' }).click());
 		expect(JSON.parse(result.text)).toMatchObject({ drillCode: code, seed: 5, mode: 'guided' });

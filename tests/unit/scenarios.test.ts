@@ -5,14 +5,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { bundledFiles } from '../fixtures/load';
-import { parseScenario } from '../../src/lib/scenario/parse';
-import { checkReferences } from '../../src/lib/scenario/validate';
-import { compileScenario, type CompiledScenario } from '../../src/lib/engine/compile';
-import { optionCombinations, seedForVariant } from '../../src/lib/engine/check';
-import { solveVariant } from '../../src/lib/engine/solver';
-import { replay } from '../../src/lib/engine/replay';
-import { scoreState } from '../../src/lib/engine/attempt';
+import { bundledFiles } from '../fixtures/load.ts';
+import { parseScenario } from '../../src/lib/scenario/parse.ts';
+import { checkReferences } from '../../src/lib/scenario/validate.ts';
+import { compileScenario, type CompiledScenario } from '../../src/lib/engine/compile.ts';
+import { optionCombinations, seedForVariant } from '../../src/lib/engine/check.ts';
+import { solveVariant } from '../../src/lib/engine/solver.ts';
+import { replay } from '../../src/lib/engine/replay.ts';
+import { scoreState } from '../../src/lib/engine/attempt.ts';
 
 function load(file: string): CompiledScenario {
 	const parsed = parseScenario(readFileSync(file, 'utf8'), file);
@@ -37,7 +37,11 @@ describe('bundled scenarios', () => {
 					expect(par, `${variant} ${JSON.stringify(options)}`).not.toBeNull();
 					// The par path replays through the machine to the same time.
 					const seed = seedForVariant(compiled, variant)!;
-					const run = replay(compiled, { seed, options }, par!.path.map((s) => ({ type: 'action', action: s.action })));
+					const run = replay(
+						compiled,
+						{ seed, options },
+						par!.path.map((s) => ({ type: 'action', action: s.action }))
+					);
 					expect(run.error).toBeNull();
 					expect(run.state.clock).toBe(par!.minutes);
 				}
@@ -48,7 +52,11 @@ describe('bundled scenarios', () => {
 			const variant = compiled.variantIds[0]!;
 			const seed = seedForVariant(compiled, variant)!;
 			const par = solveVariant(compiled, variant, {})!;
-			const run = replay(compiled, { seed }, par.path.map((s) => ({ type: 'action', action: s.action })));
+			const run = replay(
+				compiled,
+				{ seed },
+				par.path.map((s) => ({ type: 'action', action: s.action }))
+			);
 			expect(scoreState(compiled, run.state)!.timeScore).toBe(100);
 		});
 	}
@@ -67,7 +75,11 @@ describe('bundled scenarios', () => {
 			const h = s.historical!;
 			expect(h.minutes).toBe(555);
 			const seed = seedForVariant(http4, h.variant)!;
-			const run = replay(http4, { seed, options: preset(h.preset!) }, h.path.map((action) => ({ type: 'action', action })));
+			const run = replay(
+				http4,
+				{ seed, options: preset(h.preset!) },
+				h.path.map((action) => ({ type: 'action', action }))
+			);
 			expect(run.error).toBeNull();
 			expect(run.state.outcome).toBe('restored');
 			expect(Math.abs(run.state.clock - 555)).toBeLessThanOrEqual(10);
@@ -86,7 +98,11 @@ describe('bundled scenarios', () => {
 			const path = solveVariant(http4, s.historical!.variant, options, undefined, (w) => w.failure === 'split-brain');
 			expect(path).not.toBeNull();
 			const seed = seedForVariant(http4, s.historical!.variant)!;
-			const run = replay(http4, { seed, options }, path!.path.map((p) => ({ type: 'action', action: p.action })));
+			const run = replay(
+				http4,
+				{ seed, options },
+				path!.path.map((p) => ({ type: 'action', action: p.action }))
+			);
 			expect(run.state).toMatchObject({ outcome: 'failed', failure: 'split-brain' });
 			expect(scoreState(http4, run.state)).toMatchObject({ total: 0, grade: 'F' });
 		});

@@ -4,18 +4,20 @@
  * already here is skipped and counted.
  */
 import { z } from 'zod';
-import { AttemptSchema, type Attempt } from '$lib/engine/attempt';
-import { firstIssue, readJsonFile } from '$lib/engine/json-file';
-import type { BoardRow } from '$lib/engine/team';
-import type { BoardResultRow, NightshiftDb, ProfileRow } from './db';
-import { finishedRow } from './queries';
+import { AttemptSchema, type Attempt } from '$lib/engine/attempt.ts';
+import { firstIssue, readJsonFile } from '$lib/engine/json-file.ts';
+import type { BoardRow } from '$lib/engine/team.ts';
+import type { BoardResultRow, NightshiftDb, ProfileRow } from './db.ts';
+import { finishedRow } from './queries.ts';
 
 export const BACKUP_FORMAT = 'nightshift-backup';
 export const BACKUP_FORMAT_VERSION = 1;
 /** Backups larger than this are refused unread. */
 export const MAX_BACKUP_BYTES = 64 * 1024 * 1024;
 
-const ProfileSchema = z.object({ id: z.string().min(1).max(64), name: z.string().trim().min(1).max(80), createdAt: z.string().max(40) }).strict();
+const ProfileSchema = z
+	.object({ id: z.string().min(1).max(64), name: z.string().trim().min(1).max(80), createdAt: z.string().max(40) })
+	.strict();
 const SettingSchema = z.object({ key: z.string().min(1).max(100), value: z.json() }).strict();
 /** A board result as stored; its row is not trusted from the file but rebuilt by replay. */
 const BoardResultSchema = z
@@ -66,7 +68,15 @@ export async function exportBackup(db: NightshiftDb, now = new Date()): Promise<
 		return parsed.success ? [parsed.data] : [];
 	});
 	const boardResults = board.filter((r) => AttemptSchema.safeParse(r.attempt).success);
-	return { format: BACKUP_FORMAT, formatVersion: BACKUP_FORMAT_VERSION, exportedAt: now.toISOString(), profiles, attempts, settings, boardResults };
+	return {
+		format: BACKUP_FORMAT,
+		formatVersion: BACKUP_FORMAT_VERSION,
+		exportedAt: now.toISOString(),
+		profiles,
+		attempts,
+		settings,
+		boardResults
+	};
 }
 
 /** Rebuilds a board result's row by replaying its attempt, or says why it can't be trusted. */
@@ -81,13 +91,19 @@ export interface ImportReport {
 	errors: string[];
 }
 
-
 /**
  * Reads a backup file's text.
  * @returns the backup's parts, still unvalidated record by record, or why the file is refused
  */
-export function parseBackup(text: string): { ok: true; backup: z.infer<typeof BackupSchema> } | { ok: false; reason: string } {
-	const file = readJsonFile(text, MAX_BACKUP_BYTES, BACKUP_FORMAT, 'the file is not a Nightshift backup (no "format": "nightshift-backup")');
+export function parseBackup(
+	text: string
+): { ok: true; backup: z.infer<typeof BackupSchema> } | { ok: false; reason: string } {
+	const file = readJsonFile(
+		text,
+		MAX_BACKUP_BYTES,
+		BACKUP_FORMAT,
+		'the file is not a Nightshift backup (no "format": "nightshift-backup")'
+	);
 	if (!file.ok) return file;
 	const parsed = BackupSchema.safeParse(file.data);
 	if (!parsed.success) return { ok: false, reason: `malformed backup: ${firstIssue(parsed.error)}` };
@@ -107,7 +123,11 @@ export async function importBackup(
 	const parsed = parseBackup(text);
 	if (!parsed.ok) return parsed;
 	const { backup } = parsed;
-	const report: ImportReport = { added: { profiles: 0, attempts: 0, settings: 0, boardResults: 0 }, present: 0, errors: [] };
+	const report: ImportReport = {
+		added: { profiles: 0, attempts: 0, settings: 0, boardResults: 0 },
+		present: 0,
+		errors: []
+	};
 	const profiles: ProfileRow[] = [];
 	backup.profiles.forEach((p, i) => {
 		const r = ProfileSchema.safeParse(p);

@@ -2,9 +2,8 @@
  * The lead's team board: verified results kept on this device, and the drill the board is for.
  * Results are read back through the attempt schema; a damaged one is skipped with a note.
  */
-import { AttemptSchema } from '$lib/engine/attempt';
-import type { BoardResultRow, NightshiftDb } from './db';
-
+import { AttemptSchema } from '$lib/engine/attempt.ts';
+import type { BoardResultRow, NightshiftDb } from './db.ts';
 
 const BOARD_DRILL = 'boardDrill';
 
@@ -15,7 +14,8 @@ export async function listBoardResults(db: NightshiftDb): Promise<{ results: Boa
 	const skipped: string[] = [];
 	for (const row of rows) {
 		const parsed = AttemptSchema.safeParse(row.attempt);
-		if (parsed.success && row.row && typeof row.row.trainee === 'string') results.push({ ...row, attempt: parsed.data });
+		if (parsed.success && row.row && typeof row.row.trainee === 'string')
+			results.push({ ...row, attempt: parsed.data });
 		else skipped.push(`board result ${String(row.id).slice(0, 64)} is damaged and was skipped`);
 	}
 	return { results, skipped };

@@ -4,7 +4,7 @@
  * here touches it. When the database can't open, it says why in words a trainee understands.
  */
 import { browser } from '$app/environment';
-import type { NightshiftDb } from './db';
+import type { NightshiftDb } from './db.ts';
 
 export type Opened = { ok: true; db: NightshiftDb } | { ok: false; reason: string };
 
@@ -22,8 +22,10 @@ export function describeStorageError(error: unknown): string {
 	const inner = (error as { inner?: { name?: unknown } } | null)?.inner?.name;
 	const names = [name, inner].filter((n): n is string => typeof n === 'string');
 	if (names.includes('QuotaExceededError')) return "this device's storage is full";
-	if (names.includes('MissingAPIError')) return 'this browser offers no IndexedDB storage (private mode or storage turned off)';
-	if (names.includes('VersionError')) return 'the data on this device was written by a newer version of Nightshift; reload to update';
+	if (names.includes('MissingAPIError'))
+		return 'this browser offers no IndexedDB storage (private mode or storage turned off)';
+	if (names.includes('VersionError'))
+		return 'the data on this device was written by a newer version of Nightshift; reload to update';
 	if (names.includes('InvalidStateError') || names.includes('SecurityError'))
 		return 'this browser refuses storage for this site';
 	const message = error instanceof Error ? error.message : String(error);
@@ -33,15 +35,13 @@ export function describeStorageError(error: unknown): string {
 async function open(): Promise<Opened> {
 	if (!browser) return { ok: false, reason: 'storage exists only in the browser' };
 	try {
-		if (typeof indexedDB === 'undefined' || !indexedDB) throw Object.assign(new Error('no IndexedDB'), { name: 'MissingAPIError' });
-		const { createDb } = await import('./db');
+		if (typeof indexedDB === 'undefined' || !indexedDB)
+			throw Object.assign(new Error('no IndexedDB'), { name: 'MissingAPIError' });
+		const { createDb } = await import('./db.ts');
 		const db = createDb();
 		let timer: ReturnType<typeof setTimeout> | undefined;
 		const blocked = new Promise<never>((_, reject) => {
-			timer = setTimeout(
-				() => reject(Object.assign(new Error('blocked'), { name: 'BlockedError' })),
-				OPEN_TIMEOUT_MS
-			);
+			timer = setTimeout(() => reject(Object.assign(new Error('blocked'), { name: 'BlockedError' })), OPEN_TIMEOUT_MS);
 		});
 		try {
 			await Promise.race([db.open(), blocked]);
@@ -77,7 +77,7 @@ export function watchDb<T>(query: (db: NightshiftDb) => Promise<T>): Subscribe<T
 			const opened = await openDb();
 			if (cancelled) return;
 			if (!opened.ok) return onError(new Error(opened.reason));
-			const { watch } = await import('./db');
+			const { watch } = await import('./db.ts');
 			if (cancelled) return;
 			stop = watch(() => query(opened.db))(onValue, onError);
 		})();
@@ -87,4 +87,4 @@ export function watchDb<T>(query: (db: NightshiftDb) => Promise<T>): Subscribe<T
 		};
 	};
 }
-export type { InProgressRow, NightshiftDb } from './db';
+export type { InProgressRow, NightshiftDb } from './db.ts';

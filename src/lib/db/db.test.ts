@@ -1,15 +1,30 @@
 import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fixture } from '../../../tests/fixtures/load';
-import { createAttempt, type Attempt } from '$lib/engine/attempt';
-import { replay } from '$lib/engine/replay';
-import { createDb, SCHEMA_V1, SCHEMA_V2, type NightshiftDb } from './db';
-import { boardRow } from '$lib/engine/team';
-import { clearBoardResults, deleteBoardResult, getBoardDrill, listBoardResults, putBoardResults, setBoardDrill } from './board';
-import { attemptFacets, deleteAttempt, finishDrill, getAttempt, listAttempts, putAttempt, putInterrupted } from './queries';
-import { clearInProgress, getInProgress, saveInProgress } from './in-progress';
-import { addProfile, currentProfile, listProfiles, setCurrentProfile } from './profiles';
+import { fixture } from '../../../tests/fixtures/load.ts';
+import { createAttempt, type Attempt } from '$lib/engine/attempt.ts';
+import { replay } from '$lib/engine/replay.ts';
+import { createDb, SCHEMA_V1, SCHEMA_V2, type NightshiftDb } from './db.ts';
+import { boardRow } from '$lib/engine/team.ts';
+import {
+	clearBoardResults,
+	deleteBoardResult,
+	getBoardDrill,
+	listBoardResults,
+	putBoardResults,
+	setBoardDrill
+} from './board.ts';
+import {
+	attemptFacets,
+	deleteAttempt,
+	finishDrill,
+	getAttempt,
+	listAttempts,
+	putAttempt,
+	putInterrupted
+} from './queries.ts';
+import { clearInProgress, getInProgress, saveInProgress } from './in-progress.ts';
+import { addProfile, currentProfile, listProfiles, setCurrentProfile } from './profiles.ts';
 
 const compiled = fixture('disk-full');
 
@@ -56,7 +71,17 @@ describe('the database', () => {
 		const db = fresh();
 		await putAttempt(db, attempt({ id: 'good' }));
 		const bad = { ...attempt({ id: 'bad' }), seed: -5 };
-		await db.attempts.put({ id: 'bad', scenarioId: 'disk-full', mode: 'guided', trainee: 'Ana', finishedAt: '2024', status: 'finished', interruption: null, record: bad, interrupted: null });
+		await db.attempts.put({
+			id: 'bad',
+			scenarioId: 'disk-full',
+			mode: 'guided',
+			trainee: 'Ana',
+			finishedAt: '2024',
+			status: 'finished',
+			interruption: null,
+			record: bad,
+			interrupted: null
+		});
 		const { entries, skipped } = await listAttempts(db);
 		expect(entries.map((e) => e.id)).toEqual(['good']);
 		expect(skipped).toEqual([expect.stringMatching(/^attempt bad is damaged \(seed: /)]);
@@ -70,7 +95,10 @@ describe('the database', () => {
 		await putAttempt(db, attempt({ id: 'bo', trainee: 'Bo', mode: 'practice' }));
 		expect((await listAttempts(db)).entries.map((e) => e.id)).toEqual(['new', 'bo', 'old']);
 		expect((await listAttempts(db, { trainee: 'Bo' })).entries.map((e) => e.id)).toEqual(['bo']);
-		expect((await listAttempts(db, { scenarioId: 'disk-full', mode: 'guided' })).entries.map((e) => e.id)).toEqual(['new', 'old']);
+		expect((await listAttempts(db, { scenarioId: 'disk-full', mode: 'guided' })).entries.map((e) => e.id)).toEqual([
+			'new',
+			'old'
+		]);
 		expect((await listAttempts(db, { scenarioId: 'other' })).entries).toEqual([]);
 		expect(await attemptFacets(db)).toEqual({ trainees: ['Ana', 'Bo'], scenarios: ['disk-full'] });
 		await deleteAttempt(db, 'new');
@@ -86,7 +114,13 @@ describe('the database', () => {
 			trainee: 'Ana',
 			reason: 'the scenario changed',
 			record: null,
-			drill: { scenarioVersion: 1, seed: 3, options: {}, steps: [{ type: 'action', action: 'gone' }], startedAt: '2024-03-02T10:00:00.000Z' }
+			drill: {
+				scenarioVersion: 1,
+				seed: 3,
+				options: {},
+				steps: [{ type: 'action', action: 'gone' }],
+				startedAt: '2024-03-02T10:00:00.000Z'
+			}
 		});
 		const [entry] = (await listAttempts(db)).entries;
 		expect(entry).toMatchObject({ id: 'i1', status: 'interrupted', reason: 'the scenario changed', attempt: null });
@@ -136,9 +170,28 @@ describe('migrations', () => {
 		v1.version(1).stores(SCHEMA_V1);
 		const a = attempt({ id: 'v1-a', trainee: 'Ana' });
 		const b = attempt({ id: 'v1-b', trainee: 'Bo', mode: 'practice' });
-		const v1Row = (x: Attempt) => ({ id: x.id, scenarioId: x.scenario.id, mode: x.mode, trainee: x.trainee, finishedAt: x.finishedAt, record: x });
+		const v1Row = (x: Attempt) => ({
+			id: x.id,
+			scenarioId: x.scenario.id,
+			mode: x.mode,
+			trainee: x.trainee,
+			finishedAt: x.finishedAt,
+			record: x
+		});
 		await v1.table('attempts').bulkAdd([v1Row(a), v1Row(b)]);
-		const progress = { scenarioId: 'disk-full', scenarioVersion: 1, input: { seed: 1, options: {}, mode: 'guided' }, liveClockRate: null, snapshot: { x: 1 }, log: [{ type: 'action', action: 'check-disk' }], wallMs: [5], elapsedMs: 5, trainee: 'Ana', startedAt: 'S', savedAt: 'T' };
+		const progress = {
+			scenarioId: 'disk-full',
+			scenarioVersion: 1,
+			input: { seed: 1, options: {}, mode: 'guided' },
+			liveClockRate: null,
+			snapshot: { x: 1 },
+			log: [{ type: 'action', action: 'check-disk' }],
+			wallMs: [5],
+			elapsedMs: 5,
+			trainee: 'Ana',
+			startedAt: 'S',
+			savedAt: 'T'
+		};
 		await v1.table('inProgress').add(progress);
 		await v1.table('settings').add({ key: 'theme', value: 'dark' });
 		expect(v1.verno).toBe(1);
@@ -172,10 +225,32 @@ describe('migrations to version 3', () => {
 		v2.version(1).stores(SCHEMA_V1);
 		v2.version(2).stores(SCHEMA_V2);
 		const a = attempt({ id: 'v2-a', trainee: 'Ana' });
-		await v2.table('attempts').add({ id: a.id, scenarioId: a.scenario.id, mode: a.mode, trainee: a.trainee, finishedAt: a.finishedAt, status: 'finished', interruption: null, record: a, interrupted: null });
+		await v2.table('attempts').add({
+			id: a.id,
+			scenarioId: a.scenario.id,
+			mode: a.mode,
+			trainee: a.trainee,
+			finishedAt: a.finishedAt,
+			status: 'finished',
+			interruption: null,
+			record: a,
+			interrupted: null
+		});
 		await v2.table('profiles').add({ id: 'p1', name: 'Ana', createdAt: 'C' });
 		await v2.table('settings').add({ key: 'currentProfile', value: 'p1' });
-		const progress = { scenarioId: 'disk-full', scenarioVersion: 1, input: { seed: 1, options: {}, mode: 'guided' }, liveClockRate: null, snapshot: { x: 1 }, log: [], wallMs: [], elapsedMs: 0, trainee: 'Ana', startedAt: 'S', savedAt: 'T' };
+		const progress = {
+			scenarioId: 'disk-full',
+			scenarioVersion: 1,
+			input: { seed: 1, options: {}, mode: 'guided' },
+			liveClockRate: null,
+			snapshot: { x: 1 },
+			log: [],
+			wallMs: [],
+			elapsedMs: 0,
+			trainee: 'Ana',
+			startedAt: 'S',
+			savedAt: 'T'
+		};
 		await v2.table('inProgress').add(progress);
 		expect(v2.verno).toBe(2);
 		v2.close();
@@ -224,13 +299,20 @@ describe('the team board', () => {
 describe('backup', () => {
 	const boardResult = (id: string, trainee: string) => {
 		const a = attempt({ id, trainee });
-		return { id, drillKey: 'K', addedAt: '2024-01-01T00:00:00.000Z', fileName: `${id}.json`, attempt: a, row: boardRow(compiled, a) };
+		return {
+			id,
+			drillKey: 'K',
+			addedAt: '2024-01-01T00:00:00.000Z',
+			fileName: `${id}.json`,
+			attempt: a,
+			row: boardRow(compiled, a)
+		};
 	};
 	// The app rebuilds a board result's row by replay; here, from the fixture.
 	const recheck = (a: Attempt) => boardRow(compiled, a);
 
 	it('exports everything and imports it into another device, skipping what is already there', async () => {
-		const { exportBackup, importBackup } = await import('./backup');
+		const { exportBackup, importBackup } = await import('./backup.ts');
 		const from = fresh();
 		await putAttempt(from, attempt({ id: 'b1' }));
 		await putAttempt(from, attempt({ id: 'b2', trainee: 'Bo' }));
@@ -241,7 +323,10 @@ describe('backup', () => {
 		const to = fresh();
 		await putAttempt(to, attempt({ id: 'b1', trainee: 'Kept' }));
 		const result = await importBackup(to, text, recheck);
-		expect(result).toEqual({ ok: true, report: { added: { profiles: 1, attempts: 1, settings: 0, boardResults: 1 }, present: 1, errors: [] } });
+		expect(result).toEqual({
+			ok: true,
+			report: { added: { profiles: 1, attempts: 1, settings: 0, boardResults: 1 }, present: 1, errors: [] }
+		});
 		// Nothing overwritten: b1 is still the one that was here.
 		expect((await getAttempt(to, 'b1'))?.trainee).toBe('Kept');
 		expect((await getAttempt(to, 'b2'))?.trainee).toBe('Bo');
@@ -249,24 +334,50 @@ describe('backup', () => {
 	});
 
 	it('trusts no board result from a file: each is replayed, and one that fails is named', async () => {
-		const { importBackup } = await import('./backup');
+		const { importBackup } = await import('./backup.ts');
 		const db = fresh();
 		const tampered = { ...boardResult('t2', 'Dee'), row: { trainee: 'Dee', total: 100 } };
-		const text = JSON.stringify({ format: 'nightshift-backup', formatVersion: 1, exportedAt: new Date().toISOString(), profiles: [], attempts: [], settings: [], boardResults: [tampered, boardResult('t3', 'Eve')] });
-		const result = await importBackup(db, text, (a) => (a.trainee === 'Dee' ? 'score does not match the replay' : recheck(a)));
-		expect(result).toMatchObject({ ok: true, report: { added: { boardResults: 1 }, errors: ['boardResults[0] (id t2): score does not match the replay'] } });
+		const text = JSON.stringify({
+			format: 'nightshift-backup',
+			formatVersion: 1,
+			exportedAt: new Date().toISOString(),
+			profiles: [],
+			attempts: [],
+			settings: [],
+			boardResults: [tampered, boardResult('t3', 'Eve')]
+		});
+		const result = await importBackup(db, text, (a) =>
+			a.trainee === 'Dee' ? 'score does not match the replay' : recheck(a)
+		);
+		expect(result).toMatchObject({
+			ok: true,
+			report: { added: { boardResults: 1 }, errors: ['boardResults[0] (id t2): score does not match the replay'] }
+		});
 		// The stored row is the replay's, not the file's.
 		expect((await listBoardResults(db)).results.map((r) => r.row.trainee)).toEqual(['Eve']);
 	});
 
 	it('refuses bad files with the reason and names each bad record', async () => {
-		const { importBackup } = await import('./backup');
+		const { importBackup } = await import('./backup.ts');
 		const db = fresh();
 		expect(await importBackup(db, 'nope', recheck)).toEqual({ ok: false, reason: 'the file is not JSON' });
-		expect(await importBackup(db, '{"format":"x"}', recheck)).toMatchObject({ ok: false, reason: expect.stringMatching(/not a Nightshift backup/) });
+		expect(await importBackup(db, '{"format":"x"}', recheck)).toMatchObject({
+			ok: false,
+			reason: expect.stringMatching(/not a Nightshift backup/)
+		});
 		const bad = { ...attempt({ id: 'bad' }), seed: 'seven' };
-		const text = JSON.stringify({ format: 'nightshift-backup', formatVersion: 1, exportedAt: new Date().toISOString(), profiles: [], attempts: [attempt({ id: 'ok' }), bad], settings: [] });
+		const text = JSON.stringify({
+			format: 'nightshift-backup',
+			formatVersion: 1,
+			exportedAt: new Date().toISOString(),
+			profiles: [],
+			attempts: [attempt({ id: 'ok' }), bad],
+			settings: []
+		});
 		const result = await importBackup(db, text, recheck);
-		expect(result).toMatchObject({ ok: true, report: { added: { attempts: 1 }, errors: [expect.stringMatching(/^attempts\[1\] \(id bad\): seed: /)] } });
+		expect(result).toMatchObject({
+			ok: true,
+			report: { added: { attempts: 1 }, errors: [expect.stringMatching(/^attempts\[1\] \(id bad\): seed: /)] }
+		});
 	});
 });

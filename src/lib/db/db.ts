@@ -4,10 +4,10 @@
  * door (client.ts), which loads this module lazily so pages that never store pay nothing.
  */
 import { Dexie, liveQuery, type EntityTable } from 'dexie';
-import type { Attempt } from '$lib/engine/attempt';
-import type { LogStep } from '$lib/engine/replay';
-import type { Mode } from '$lib/engine/drill';
-import type { BoardRow } from '$lib/engine/team';
+import type { Attempt } from '$lib/engine/attempt.ts';
+import type { LogStep } from '$lib/engine/replay.ts';
+import type { Mode } from '$lib/engine/drill.ts';
+import type { BoardRow } from '$lib/engine/team.ts';
 
 export const DB_NAME = 'nightshift';
 
@@ -130,7 +130,10 @@ export const SCHEMA_V3 = {
  * @param name database name (tests use a fresh one each)
  * @param deps IndexedDB implementation, for tests (fake-indexeddb); the browser's by default
  */
-export function createDb(name: string = DB_NAME, deps?: { indexedDB: IDBFactory; IDBKeyRange: typeof IDBKeyRange }): NightshiftDb {
+export function createDb(
+	name: string = DB_NAME,
+	deps?: { indexedDB: IDBFactory; IDBKeyRange: typeof IDBKeyRange }
+): NightshiftDb {
 	// Relaxed durability: a write is done once the browser has it, not once the OS has flushed
 	// it to disk. Closing the tab loses nothing; only a power cut in the next moment could, and
 	// the drill in progress is written after every action, so a save costs milliseconds.
@@ -150,7 +153,9 @@ export function createDb(name: string = DB_NAME, deps?: { indexedDB: IDBFactory;
 					if (row.trainee) names.add(row.trainee);
 				});
 			const now = new Date().toISOString();
-			await tx.table('profiles').bulkAdd([...names].map((n) => ({ id: globalThis.crypto.randomUUID(), name: n, createdAt: now })));
+			await tx
+				.table('profiles')
+				.bulkAdd([...names].map((n) => ({ id: globalThis.crypto.randomUUID(), name: n, createdAt: now })));
 		});
 	db.version(3).stores(SCHEMA_V3);
 	return db;

@@ -2,7 +2,7 @@
  * The drill in progress, one per scenario, saved after every action. No validator is imported
  * here: the drill page loads this module, and it must stay small.
  */
-import type { InProgressRow, NightshiftDb } from './db';
+import type { InProgressRow, NightshiftDb } from './db.ts';
 
 /** Saves the drill in progress (one per scenario). */
 export async function saveInProgress(db: NightshiftDb, row: InProgressRow): Promise<void> {

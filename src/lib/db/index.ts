@@ -2,10 +2,10 @@
  * The one door to the database: types, the browser's opener and the queries. The drill page
  * imports client.ts and in-progress.ts directly, to stay free of the attempt validator.
  */
-export type { AttemptRow, BoardResultRow, InProgressRow, InterruptedDrill, NightshiftDb, ProfileRow } from './db';
-export { describeStorageError, openDb, watchDb, type Opened, type Subscribe } from './client';
-export * from './queries';
-export * from './in-progress';
-export * from './profiles';
-export * from './backup';
-export * from './board';
+export type { AttemptRow, BoardResultRow, InProgressRow, InterruptedDrill, NightshiftDb, ProfileRow } from './db.ts';
+export { describeStorageError, openDb, watchDb, type Opened, type Subscribe } from './client.ts';
+export * from './queries.ts';
+export * from './in-progress.ts';
+export * from './profiles.ts';
+export * from './backup.ts';
+export * from './board.ts';

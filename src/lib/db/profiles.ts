@@ -1,5 +1,5 @@
 /** Trainee profiles (several per device, for shared machines) and the current one. */
-import type { NightshiftDb, ProfileRow } from './db';
+import type { NightshiftDb, ProfileRow } from './db.ts';
 
 /** Every trainee profile, by name. */
 export async function listProfiles(db: NightshiftDb): Promise<ProfileRow[]> {

@@ -2,9 +2,9 @@
  * The queries the app needs, beside the database. Everything read back is validated: a damaged
  * record is skipped with a note, never a crash.
  */
-import { AttemptSchema, type Attempt } from '$lib/engine/attempt';
-import type { Mode } from '$lib/engine/drill';
-import type { AttemptRow, InterruptedDrill, NightshiftDb } from './db';
+import { AttemptSchema, type Attempt } from '$lib/engine/attempt.ts';
+import type { Mode } from '$lib/engine/drill.ts';
+import type { AttemptRow, InterruptedDrill, NightshiftDb } from './db.ts';
 
 /**
  * What the history and the catalogue read of an attempt. Lists check these fields one by one
@@ -37,7 +37,8 @@ export function checkListing(record: unknown): AttemptListing | string {
 	if (!isObject(record)) return 'record: not an object';
 	const r = record;
 	if (typeof r.id !== 'string') return 'id: expected a string';
-	if (!isObject(r.scenario) || typeof r.scenario.id !== 'string' || !isWhole(r.scenario.version)) return 'scenario: expected {id, version}';
+	if (!isObject(r.scenario) || typeof r.scenario.id !== 'string' || !isWhole(r.scenario.version))
+		return 'scenario: expected {id, version}';
 	if (!isWhole(r.seed)) return 'seed: expected a whole number, 0 or more';
 	if (!MODES_SET.has(r.mode as string)) return 'mode: unknown mode';
 	if (typeof r.trainee !== 'string' || !r.trainee) return 'trainee: expected a name';
@@ -93,7 +94,15 @@ export async function putAttempt(db: NightshiftDb, attempt: Attempt): Promise<vo
  */
 export async function putInterrupted(
 	db: NightshiftDb,
-	entry: { id: string; scenarioId: string; mode: Mode; trainee: string; reason: string; record: Attempt | null; drill: InterruptedDrill }
+	entry: {
+		id: string;
+		scenarioId: string;
+		mode: Mode;
+		trainee: string;
+		reason: string;
+		record: Attempt | null;
+		drill: InterruptedDrill;
+	}
 ): Promise<void> {
 	await db.attempts.put({
 		id: entry.id,
@@ -166,7 +175,10 @@ export interface AttemptFilter {
  * see `AttemptListing`).
  * @returns the entries and a note for each damaged row skipped
  */
-export async function listAttempts(db: NightshiftDb, filter: AttemptFilter = {}): Promise<{ entries: HistoryEntry[]; skipped: string[] }> {
+export async function listAttempts(
+	db: NightshiftDb,
+	filter: AttemptFilter = {}
+): Promise<{ entries: HistoryEntry[]; skipped: string[] }> {
 	// The most selective index first, the other filters in memory.
 	const collection = filter.scenarioId
 		? db.attempts.where('scenarioId').equals(filter.scenarioId)

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { fixture } from '../../../tests/fixtures/load';
-import { createAttempt, parseAttempt, verifyAttempt, type Attempt } from './attempt';
-import { seedForVariant } from './check';
-import { replay } from './replay';
+import { fixture } from '../../../tests/fixtures/load.ts';
+import { createAttempt, parseAttempt, verifyAttempt, type Attempt } from './attempt.ts';
+import { seedForVariant } from './check.ts';
+import { replay } from './replay.ts';
 
 const disk = fixture('disk-full');
 const seed = seedForVariant(disk, 'logs')!;
@@ -29,7 +29,14 @@ const roundTrip = (a: unknown) => parseAttempt(JSON.stringify(a));
 describe('attempt records', () => {
 	it('record the log with simulated and wall-clock times, outcome, laps and score', () => {
 		const a = played();
-		expect(a).toMatchObject({ format: 'nightshift-attempt', formatVersion: 1, seed, mode: 'guided', outcome: 'restored', variant: 'logs' });
+		expect(a).toMatchObject({
+			format: 'nightshift-attempt',
+			formatVersion: 1,
+			seed,
+			mode: 'guided',
+			outcome: 'restored',
+			variant: 'logs'
+		});
 		expect(a.steps).toEqual([
 			{ type: 'hint', at: 0, wallMs: 1000 },
 			{ type: 'action', action: 'check-disk', at: 2, minutes: 5, idle: 2, wallMs: 20_000 },
@@ -56,11 +63,23 @@ describe('attempt records', () => {
 	});
 
 	const tampered: Array<[string, (a: Attempt) => void, RegExp]> = [
-		['a better score', (a) => (a.score.total = 100), /^score does not match the replay: recorded 100, replay gives \d+$/],
+		[
+			'a better score',
+			(a) => (a.score.total = 100),
+			/^score does not match the replay: recorded 100, replay gives \d+$/
+		],
 		['a faster step', (a) => ((a.steps[1] as { minutes: number }).minutes = 1), /^step 2 does not match the replay/],
-		['a different outcome', (a) => (a.outcome = 'degraded'), /^outcome does not match the replay: recorded degraded, replay gives restored$/],
+		[
+			'a different outcome',
+			(a) => (a.outcome = 'degraded'),
+			/^outcome does not match the replay: recorded degraded, replay gives restored$/
+		],
 		['a removed hint', (a) => a.steps.shift(), /^step 1 does not match|score/],
-		['an action never taken', (a) => a.steps.splice(1, 0, { type: 'action', action: 'delete-dumps', at: 0, minutes: 5, idle: 0, wallMs: 0 }), /does not replay: step 2 \("delete-dumps"\) was not possible: Ask the DBA first\./],
+		[
+			'an action never taken',
+			(a) => a.steps.splice(1, 0, { type: 'action', action: 'delete-dumps', at: 0, minutes: 5, idle: 0, wallMs: 0 }),
+			/does not replay: step 2 \("delete-dumps"\) was not possible: Ask the DBA first\./
+		],
 		['another variant', (a) => (a.variant = 'dumps'), /^variant does not match/],
 		['an unknown scenario version', (a) => (a.scenario.version = 2), /^unknown scenario disk-full version 2$/]
 	];
@@ -80,11 +99,20 @@ describe('attempt records', () => {
 		expect(parseAttempt('{"hello": 1}')).toEqual({ ok: false, reason: 'the file is not a Nightshift attempt' });
 		expect(parseAttempt(' '.repeat(2_000_000))).toEqual({ ok: false, reason: 'the file is larger than 1 MiB' });
 		const bad = { ...played(), trainee: '' };
-		expect(parseAttempt(JSON.stringify(bad))).toMatchObject({ ok: false, reason: expect.stringMatching(/^malformed attempt: trainee: /) });
+		expect(parseAttempt(JSON.stringify(bad))).toMatchObject({
+			ok: false,
+			reason: expect.stringMatching(/^malformed attempt: trainee: /)
+		});
 		const extra = { ...played(), script: '<script>alert(1)</script>' };
-		expect(parseAttempt(JSON.stringify(extra))).toMatchObject({ ok: false, reason: expect.stringMatching(/^malformed attempt: /) });
+		expect(parseAttempt(JSON.stringify(extra))).toMatchObject({
+			ok: false,
+			reason: expect.stringMatching(/^malformed attempt: /)
+		});
 		const impossible = played();
 		impossible.score.total = 250;
-		expect(roundTrip(impossible)).toMatchObject({ ok: false, reason: expect.stringMatching(/^malformed attempt: score.total: /) });
+		expect(roundTrip(impossible)).toMatchObject({
+			ok: false,
+			reason: expect.stringMatching(/^malformed attempt: score.total: /)
+		});
 	});
 });

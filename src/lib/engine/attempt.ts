@@ -3,14 +3,14 @@
  * (`formatVersion`) and validated whenever it comes from outside.
  */
 import { z } from 'zod';
-import { Id, Name } from '../scenario/schema';
-import type { CompiledScenario } from './compile';
-import { MODES, type DrillState } from './drill';
-import { firstIssue, readJsonFile } from './json-file';
-import { MAX_SEED } from './rng';
-import { replay, type LogStep } from './replay';
-import { scoreDrill, type Score } from './score';
-import { solvePar } from './solver';
+import { Id, Name } from '../scenario/schema.ts';
+import type { CompiledScenario } from './compile.ts';
+import { MODES, type DrillState } from './drill.ts';
+import { firstIssue, readJsonFile } from './json-file.ts';
+import { MAX_SEED } from './rng.ts';
+import { replay, type LogStep } from './replay.ts';
+import { scoreDrill, type Score } from './score.ts';
+import { solvePar } from './solver.ts';
 
 export const ATTEMPT_FORMAT = 'nightshift-attempt';
 export const ATTEMPT_FORMAT_VERSION = 1;
@@ -167,7 +167,9 @@ export function parseAttempt(text: string): ParsedAttempt {
 function canonical(value: unknown): string {
 	return JSON.stringify(value, (_key, v: unknown) =>
 		v && typeof v === 'object' && !Array.isArray(v)
-			? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+			? Object.fromEntries(
+					Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+				)
 			: v
 	);
 }
@@ -186,7 +188,11 @@ export function verifyAttempt(
 	const { id, version } = attempt.scenario;
 	const compiled = findScenario(id, version);
 	if (!compiled) return { ok: false, reason: `unknown scenario ${id} version ${version}` };
-	const run = replay(compiled, { seed: attempt.seed, options: attempt.options, mode: attempt.mode }, stepsToLog(attempt.steps));
+	const run = replay(
+		compiled,
+		{ seed: attempt.seed, options: attempt.options, mode: attempt.mode },
+		stepsToLog(attempt.steps)
+	);
 	if (run.error) return { ok: false, reason: `the action log does not replay: ${run.error}` };
 	let replayed: Attempt;
 	try {

@@ -3,15 +3,15 @@
  * exploring the machine: variants with no path to restore, actions that never become
  * available, and dead ends (states, not declared failures, from which no restore is reachable).
  */
-import type { ScenarioIssue } from '../scenario/errors';
-import { parseScenario } from '../scenario/parse';
-import type { Scenario } from '../scenario/schema';
-import { checkReferences } from '../scenario/validate';
-import { compileScenario, type CompiledScenario } from './compile';
-import { advance, canTake, variantForSeed, type World } from './drill';
-import { replay } from './replay';
-import { codesOf, nextCodes, solveVariant, startWorld, stateKey, type StateCodes } from './solver';
-import { timeAt } from './time';
+import type { ScenarioIssue } from '../scenario/errors.ts';
+import { parseScenario } from '../scenario/parse.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import { checkReferences } from '../scenario/validate.ts';
+import { compileScenario, type CompiledScenario } from './compile.ts';
+import { advance, canTake, variantForSeed, type World } from './drill.ts';
+import { replay } from './replay.ts';
+import { codesOf, nextCodes, solveVariant, startWorld, stateKey, type StateCodes } from './solver.ts';
+import { timeAt } from './time.ts';
 
 /** Exploration stops (and says so) past this many states per variant and option set. */
 export const MAX_EXPLORED_STATES = 200_000;
@@ -19,8 +19,7 @@ export const MAX_EXPLORED_STATES = 200_000;
 const MAX_OPTION_COMBINATIONS = 64;
 
 export type CheckResult =
-	| { ok: true; compiled: CompiledScenario }
-	| { ok: false; compiled: CompiledScenario | null; issues: ScenarioIssue[] };
+	{ ok: true; compiled: CompiledScenario } | { ok: false; compiled: CompiledScenario | null; issues: ScenarioIssue[] };
 
 /** Every option set the checker tries: all combinations when there are few options. */
 export function optionCombinations(s: Scenario): Array<Record<string, boolean>> {
@@ -70,7 +69,8 @@ export function explore(compiled: CompiledScenario, variant: string, options: Re
 	const index = new Map<string, number>();
 	const available = new Set<string>();
 	const buckets: number[][] = [];
-	const keyOf = (world: World, codes: StateCodes) => `${stateKey(compiled, world, codes, false)}@${timeClass(compiled, world)}`;
+	const keyOf = (world: World, codes: StateCodes) =>
+		`${stateKey(compiled, world, codes, false)}@${timeClass(compiled, world)}`;
 	const add = (world: World, codes: StateCodes, parent: number, action: string | null) => {
 		const key = keyOf(world, codes);
 		let id = index.get(key);
@@ -115,7 +115,10 @@ export function explore(compiled: CompiledScenario, variant: string, options: Re
 					const { clock: now } = step.world;
 					const skip = Math.max(0, Math.ceil((nextThreshold(compiled, step.world) - now) / action.def.minutes) - 1);
 					const at = now + skip * action.def.minutes;
-					const from = skip === 0 ? step.world : { ...step.world, clock: at, doneAt: { ...step.world.doneAt, [action.def.id]: at } };
+					const from =
+						skip === 0
+							? step.world
+							: { ...step.world, clock: at, doneAt: { ...step.world.doneAt, [action.def.id]: at } };
 					step = advance(compiled, from, action);
 					next = nextCodes(compiled, next, action, step);
 				}
@@ -163,7 +166,11 @@ export function analyse(compiled: CompiledScenario, file: string): ScenarioIssue
 			const { nodes, available, complete } = explore(compiled, variant.id, options);
 			available.forEach((a) => everAvailable.add(a));
 			if (!complete) {
-				issues.push({ file, path: `variants[${vi}]`, message: `${where}: more than ${MAX_EXPLORED_STATES} states to explore; simplify the scenario` });
+				issues.push({
+					file,
+					path: `variants[${vi}]`,
+					message: `${where}: more than ${MAX_EXPLORED_STATES} states to explore; simplify the scenario`
+				});
 				return;
 			}
 			if (!solveVariant(compiled, variant.id, options)) {
@@ -206,10 +213,18 @@ export function analyse(compiled: CompiledScenario, file: string): ScenarioIssue
 		if (seed === null) {
 			issues.push({ file, path: 'historical.variant', message: `no seed picks variant "${h.variant}"` });
 		} else {
-			const run = replay(compiled, { seed, options: preset?.options ?? {} }, h.path.map((action) => ({ type: 'action', action })));
+			const run = replay(
+				compiled,
+				{ seed, options: preset?.options ?? {} },
+				h.path.map((action) => ({ type: 'action', action }))
+			);
 			if (run.error) issues.push({ file, path: 'historical.path', message: run.error });
 			else if (run.state.outcome !== 'restored' && run.state.outcome !== 'degraded')
-				issues.push({ file, path: 'historical.path', message: `ends "${run.state.outcome}" at ${timeAt(run.state.clock, start)}, not restored` });
+				issues.push({
+					file,
+					path: 'historical.path',
+					message: `ends "${run.state.outcome}" at ${timeAt(run.state.clock, start)}, not restored`
+				});
 		}
 	}
 	return issues;

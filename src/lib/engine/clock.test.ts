@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { fixture } from '../../../tests/fixtures/load';
-import { seedForVariant } from './check';
-import { replay } from './replay';
-import { formatDuration, offsetOf, timeAt } from './time';
+import { fixture } from '../../../tests/fixtures/load.ts';
+import { seedForVariant } from './check.ts';
+import { replay } from './replay.ts';
+import { formatDuration, offsetOf, timeAt } from './time.ts';
 
 const disk = fixture('disk-full');
 const dumpsSeed = seedForVariant(disk, 'dumps')!;
@@ -23,9 +23,15 @@ describe('the simulated clock', () => {
 	});
 
 	it('moves only by action minutes', () => {
-		const run = replay(disk, { seed: 1 }, [{ type: 'action', action: 'check-disk' }, { type: 'action', action: 'find-big-files' }]);
+		const run = replay(disk, { seed: 1 }, [
+			{ type: 'action', action: 'check-disk' },
+			{ type: 'action', action: 'find-big-files' }
+		]);
 		expect(run.state.clock).toBe(15);
-		expect(run.state.journal.map((j) => (j.kind === 'action' ? [j.at, j.minutes] : null))).toEqual([[0, 5], [5, 10]]);
+		expect(run.state.journal.map((j) => (j.kind === 'action' ? [j.at, j.minutes] : null))).toEqual([
+			[0, 5],
+			[5, 10]
+		]);
 	});
 
 	it('ends a waiting action when its condition starts to hold', () => {
@@ -38,7 +44,10 @@ describe('the simulated clock', () => {
 	it('keeps an action unavailable until the person it needs arrives', () => {
 		const early = replay(disk, { seed: dumpsSeed }, [{ type: 'action', action: 'ask-dba' }]);
 		expect(early.error).toBe('step 1 ("ask-dba") was not possible: The DBA arrives at 00:30.');
-		const late = replay(disk, { seed: dumpsSeed }, [{ type: 'action', action: 'wait' }, { type: 'action', action: 'ask-dba' }]);
+		const late = replay(disk, { seed: dumpsSeed }, [
+			{ type: 'action', action: 'wait' },
+			{ type: 'action', action: 'ask-dba' }
+		]);
 		expect(late.error).toBeNull();
 		expect(late.state.clock).toBe(70);
 	});
@@ -50,7 +59,10 @@ describe('the simulated clock', () => {
 	});
 
 	it('ends the drill at the time limit', () => {
-		const steps = [{ type: 'action', action: 'wait' } as const, ...Array.from({ length: 80 }, () => ({ type: 'action', action: 'restart' }) as const)];
+		const steps = [
+			{ type: 'action', action: 'wait' } as const,
+			...Array.from({ length: 80 }, () => ({ type: 'action', action: 'restart' }) as const)
+		];
 		const run = replay(disk, { seed: dumpsSeed }, steps);
 		expect(run.state.outcome).toBe('timeout');
 		expect(run.state.clock).toBe(240);

@@ -2,10 +2,10 @@
  * A validated scenario, prepared for play: lookups by id, conditions compiled to predicates,
  * and the facts the solver needs (which clock minutes matter, which actions' done-ness matters).
  */
-import type { Action, Condition, Reveal, Scenario } from '../scenario/schema';
-import { conditionRefs, placedConditions } from '../scenario/refs';
-import { compileCondition, type Predicate, type TimeFrame } from './conditions';
-import { offsetOf } from './time';
+import type { Action, Condition, Reveal, Scenario } from '../scenario/schema.ts';
+import { conditionRefs, placedConditions } from '../scenario/refs.ts';
+import { compileCondition, type Predicate, type TimeFrame } from './conditions.ts';
+import { offsetOf } from './time.ts';
 
 /** A reveal with its condition compiled. */
 export interface CompiledReveal {

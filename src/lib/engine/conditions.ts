@@ -2,7 +2,7 @@
  * The condition vocabulary, interpreted. A condition from a scenario file is compiled once
  * into a plain predicate over the drill's world; nothing in it is ever run as code.
  */
-import type { Condition, Scalar } from '../scenario/schema';
+import type { Condition, Scalar } from '../scenario/schema.ts';
 
 /** What a condition can look at. */
 export interface WorldView {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeDrillCode, encodeDrillCode, LIVE_CLOCK_RATES, scenarioHash, type DrillSpec } from './drill-code';
-import { MODES } from './drill';
+import { decodeDrillCode, encodeDrillCode, LIVE_CLOCK_RATES, scenarioHash, type DrillSpec } from './drill-code.ts';
+import { MODES } from './drill.ts';
 
 const http4 = { id: 'http4-night', optionIds: ['providerKernelBoot', 'spareServer', 'replication'] };
 const freeze = { id: 'freeze-triage', optionIds: [] };
@@ -34,7 +34,13 @@ describe('drill codes', () => {
 				fc.constantFrom(...MODES),
 				fc.constantFrom(...LIVE_CLOCK_RATES),
 				(seed, [a, b, c], mode, liveClockRate) => {
-					const drill = { scenario: 'http4-night', seed, options: { providerKernelBoot: a!, spareServer: b!, replication: c! }, mode, liveClockRate };
+					const drill = {
+						scenario: 'http4-night',
+						seed,
+						options: { providerKernelBoot: a!, spareServer: b!, replication: c! },
+						mode,
+						liveClockRate
+					};
 					expect(decodeDrillCode(encodeDrillCode(drill, http4), scenarios)).toEqual({ ok: true, drill });
 				}
 			)
@@ -61,11 +67,26 @@ describe('drill codes', () => {
 
 	it('say what is wrong with a bad code', () => {
 		expect(decodeDrillCode('', scenarios)).toEqual({ ok: false, reason: 'Enter a drill code.' });
-		expect(decodeDrillCode('ABC', scenarios)).toEqual({ ok: false, reason: 'A drill code has 14 characters; this one has 3.' });
-		expect(decodeDrillCode('ABCD-EFGH-JKMN-P!', scenarios)).toEqual({ ok: false, reason: '"!" can\'t appear in a drill code.' });
-		expect(decodeDrillCode('ABCD-EFGH-JKMN-U1', scenarios)).toEqual({ ok: false, reason: '"U" can\'t appear in a drill code.' });
-		const other = encodeDrillCode({ ...spec, scenario: 'unknown', options: {} }, { id: 'unknown-scenario', optionIds: [] });
-		expect(decodeDrillCode(other, scenarios)).toEqual({ ok: false, reason: 'This drill is for a scenario this device does not have; update the app.' });
+		expect(decodeDrillCode('ABC', scenarios)).toEqual({
+			ok: false,
+			reason: 'A drill code has 14 characters; this one has 3.'
+		});
+		expect(decodeDrillCode('ABCD-EFGH-JKMN-P!', scenarios)).toEqual({
+			ok: false,
+			reason: '"!" can\'t appear in a drill code.'
+		});
+		expect(decodeDrillCode('ABCD-EFGH-JKMN-U1', scenarios)).toEqual({
+			ok: false,
+			reason: '"U" can\'t appear in a drill code.'
+		});
+		const other = encodeDrillCode(
+			{ ...spec, scenario: 'unknown', options: {} },
+			{ id: 'unknown-scenario', optionIds: [] }
+		);
+		expect(decodeDrillCode(other, scenarios)).toEqual({
+			ok: false,
+			reason: 'This drill is for a scenario this device does not have; update the app.'
+		});
 	});
 
 	it('refuse what a code cannot carry', () => {

@@ -10,7 +10,7 @@
  * The scenario hash is FNV-1a of the scenario id, folded to 16 bits: codes name scenarios by
  * hash, and `decodeDrillCode` looks the hash up among the scenarios it is given.
  */
-import { MODES, type Mode } from './drill';
+import { MODES, type Mode } from './drill.ts';
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 /** Live-clock rates a code can carry: simulated minutes per real minute (0 = off). */
@@ -89,13 +89,10 @@ export function encodeDrillCode(spec: DrillSpec, scenario: CodeScenario): string
  * @returns the drill, or a reason a person can act on
  */
 export function decodeDrillCode(code: string, scenarios: readonly CodeScenario[]): DecodedDrill {
-	const cleaned = code
-		.toUpperCase()
-		.replace(/[\s-]/g, '')
-		.replace(/[IL]/g, '1')
-		.replace(/O/g, '0');
+	const cleaned = code.toUpperCase().replace(/[\s-]/g, '').replace(/[IL]/g, '1').replace(/O/g, '0');
 	if (cleaned.length === 0) return { ok: false, reason: 'Enter a drill code.' };
-	if (cleaned.length !== 14) return { ok: false, reason: `A drill code has 14 characters; this one has ${cleaned.length}.` };
+	if (cleaned.length !== 14)
+		return { ok: false, reason: `A drill code has 14 characters; this one has ${cleaned.length}.` };
 	const bad = [...cleaned].find((c) => !ALPHABET.includes(c));
 	if (bad) return { ok: false, reason: `"${bad}" can't appear in a drill code.` };
 	const body = cleaned.slice(0, 13);
@@ -114,7 +111,8 @@ export function decodeDrillCode(code: string, scenarios: readonly CodeScenario[]
 	if (value >> 16n !== 0n || rate >= LIVE_CLOCK_RATES.length || mode >= MODES.length)
 		return { ok: false, reason: 'This is not a drill code.' };
 	const scenario = scenarios.find((s) => scenarioHash(s.id) === hash);
-	if (!scenario) return { ok: false, reason: 'This drill is for a scenario this device does not have; update the app.' };
+	if (!scenario)
+		return { ok: false, reason: 'This drill is for a scenario this device does not have; update the app.' };
 	return {
 		ok: true,
 		drill: {

@@ -3,10 +3,10 @@
  * from its guards and actions; the solver calls `advance` directly. Nothing here has side
  * effects: every function returns a new state.
  */
-import type { Scalar } from '../scenario/schema';
-import type { CompiledAction, CompiledReveal, CompiledScenario } from './compile';
-import type { WorldView } from './conditions';
-import { createRng, pickWeighted } from './rng';
+import type { Scalar } from '../scenario/schema.ts';
+import type { CompiledAction, CompiledReveal, CompiledScenario } from './compile.ts';
+import type { WorldView } from './conditions.ts';
+import { createRng, pickWeighted } from './rng.ts';
 
 export const MODES = ['guided', 'drill', 'practice'] as const;
 export type Mode = (typeof MODES)[number];
@@ -134,7 +134,8 @@ export function availability(compiled: CompiledScenario, world: World, actionId:
 	if (!action.def.repeatable && world.doneAt[actionId] !== undefined)
 		return { available: false, reason: 'Already done.', hidden };
 	for (const r of action.requires) if (!r.when(world)) return { available: false, reason: r.reason, hidden };
-	if (action.until?.(world)) return { available: false, reason: 'Nothing to wait for: that has already happened.', hidden };
+	if (action.until?.(world))
+		return { available: false, reason: 'Nothing to wait for: that has already happened.', hidden };
 	return { available: true };
 }
 
@@ -195,13 +196,26 @@ export function advance(compiled: CompiledScenario, world: World, action: Compil
 	for (const t of crossings(compiled, world, world.clock, to)) {
 		const probe: World = { ...world, clock: t };
 		const end = endOf(compiled, probe);
-		if (end) return { world: { ...probe, ...end }, startedAt: Math.min(startedAt, t), revealed: [], flagsChanged: false, interrupted: true };
+		if (end)
+			return {
+				world: { ...probe, ...end },
+				startedAt: Math.min(startedAt, t),
+				revealed: [],
+				flagsChanged: false,
+				interrupted: true
+			};
 		if (t >= startedAt && action.until?.(probe)) return finish(compiled, world, action, startedAt, t);
 	}
 	return finish(compiled, world, action, startedAt, to);
 }
 
-function finish(compiled: CompiledScenario, before: World, action: CompiledAction, startedAt: number, clock: number): Advance {
+function finish(
+	compiled: CompiledScenario,
+	before: World,
+	action: CompiledAction,
+	startedAt: number,
+	clock: number
+): Advance {
 	const world: World = { ...before, clock, doneAt: { ...before.doneAt, [action.def.id]: clock } };
 	let flagsChanged = false;
 	for (const e of action.effects) {
@@ -250,7 +264,12 @@ export function performAction(compiled: CompiledScenario, state: DrillState, act
 }
 
 /** `performAction` for a caller that has checked availability already (the machine's guard). */
-export function applyAction(compiled: CompiledScenario, state: DrillState, action: CompiledAction, idle = 0): DrillState {
+export function applyAction(
+	compiled: CompiledScenario,
+	state: DrillState,
+	action: CompiledAction,
+	idle = 0
+): DrillState {
 	const actionId = action.def.id;
 	const step = advance(compiled, state, action, idle);
 	const ended = step.world.outcome !== 'playing';
@@ -273,7 +292,11 @@ export function applyAction(compiled: CompiledScenario, state: DrillState, actio
 	// Useless: it showed nothing new, changed nothing, ended nothing and reached no phase.
 	// Waiting is never useless: time passing is what it is for.
 	entry.useless =
-		!step.interrupted && !ended && !step.flagsChanged && step.revealed.length === 0 && !action.until &&
+		!step.interrupted &&
+		!ended &&
+		!step.flagsChanged &&
+		step.revealed.length === 0 &&
+		!action.until &&
 		next.laps === state.laps;
 	return next;
 }

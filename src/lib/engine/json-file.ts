@@ -20,7 +20,8 @@ export function readJsonFile(text: string, maxBytes: number, format: string, not
 	} catch {
 		return { ok: false, reason: 'the file is not JSON' };
 	}
-	if (typeof data !== 'object' || data === null || (data as { format?: unknown }).format !== format) return { ok: false, reason: notIt };
+	if (typeof data !== 'object' || data === null || (data as { format?: unknown }).format !== format)
+		return { ok: false, reason: notIt };
 	return { ok: true, data };
 }
 

@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { createActor, initialTransition, transition } from 'xstate';
-import { fixture } from '../../../tests/fixtures/load';
-import { seedForVariant } from './check';
-import { machineFor } from './replay';
-import { worldStatus } from './drill';
+import { fixture } from '../../../tests/fixtures/load.ts';
+import { seedForVariant } from './check.ts';
+import { machineFor } from './replay.ts';
+import { worldStatus } from './drill.ts';
 
 const disk = fixture('disk-full');
 const machine = machineFor(disk);
 const logsSeed = seedForVariant(disk, 'logs')!;
 
 describe('the drill machine', () => {
-	it('starts playing with the initial evidence and the seed\'s variant', () => {
+	it("starts playing with the initial evidence and the seed's variant", () => {
 		const [snapshot] = initialTransition(machine, { seed: logsSeed });
 		expect(snapshot.value).toBe('playing');
 		expect(snapshot.context).toMatchObject({ clock: 0, variant: 'logs', initial: ['alert'], outcome: 'playing' });

@@ -4,8 +4,8 @@
  * replays are exact, and a persisted snapshot restores the drill as it was.
  */
 import { assertEvent, assign, setup } from 'xstate';
-import type { CompiledScenario } from './compile';
-import { applyAction, canTake, nextHint, startDrill, takeHint, type DrillInput, type DrillState } from './drill';
+import type { CompiledScenario } from './compile.ts';
+import { applyAction, canTake, nextHint, startDrill, takeHint, type DrillInput, type DrillState } from './drill.ts';
 
 /** Events the UI (or a replay) sends. `idle` is live-clock thinking time, in simulated minutes. */
 export type DrillEvent = { type: 'act'; action: string; idle?: number } | { type: 'hint' };

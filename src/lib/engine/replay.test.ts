@@ -1,15 +1,22 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
-import { fixture } from '../../../tests/fixtures/load';
-import { machineFor, replay, type LogStep } from './replay';
-import { scoreState } from './attempt';
+import { fixture } from '../../../tests/fixtures/load.ts';
+import { machineFor, replay, type LogStep } from './replay.ts';
+import { scoreState } from './attempt.ts';
 
 const disk = fixture('disk-full');
 const actionIds = disk.actions.map((a) => a.def.id);
 
 const logStep: fc.Arbitrary<LogStep> = fc.oneof(
-	{ weight: 6, arbitrary: fc.record({ type: fc.constant('action' as const), action: fc.constantFrom(...actionIds), idle: fc.integer({ min: 0, max: 20 }) }) },
+	{
+		weight: 6,
+		arbitrary: fc.record({
+			type: fc.constant('action' as const),
+			action: fc.constantFrom(...actionIds),
+			idle: fc.integer({ min: 0, max: 20 })
+		})
+	},
 	{ weight: 1, arbitrary: fc.constant({ type: 'hint' as const }) }
 );
 
@@ -37,7 +44,8 @@ describe('replay', () => {
 		fc.assert(
 			fc.property(fc.nat({ max: 1000 }), fc.array(logStep, { maxLength: 20 }), (seed, log) => {
 				const actor = createActor(machineFor(disk), { input: { seed, mode: 'guided' } }).start();
-				for (const step of log) actor.send(step.type === 'hint' ? { type: 'hint' } : { type: 'act', action: step.action, idle: step.idle });
+				for (const step of log)
+					actor.send(step.type === 'hint' ? { type: 'hint' } : { type: 'act', action: step.action, idle: step.idle });
 				// Replay stops at the first impossible step; the actor ignores it and goes on, so
 				// compare against the log's legal prefix.
 				const run = replay(disk, { seed, mode: 'guided' }, log);
@@ -49,7 +57,10 @@ describe('replay', () => {
 	});
 
 	it('names the first step that was not possible', () => {
-		const run = replay(disk, { seed: 1 }, [{ type: 'action', action: 'check-disk' }, { type: 'action', action: 'check-disk' }]);
+		const run = replay(disk, { seed: 1 }, [
+			{ type: 'action', action: 'check-disk' },
+			{ type: 'action', action: 'check-disk' }
+		]);
 		expect(run.error).toBe('step 2 ("check-disk") was not possible: Already done.');
 		expect(run.state.clock).toBe(5);
 	});

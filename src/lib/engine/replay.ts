@@ -3,9 +3,9 @@
  * `transition`: the same scenario version, seed, options and log always give the same run.
  */
 import { initialTransition, transition } from 'xstate';
-import type { CompiledScenario } from './compile';
-import { availability, type DrillInput, type DrillState } from './drill';
-import { createDrillMachine, type DrillEvent, type DrillMachine } from './machine';
+import type { CompiledScenario } from './compile.ts';
+import { availability, type DrillInput, type DrillState } from './drill.ts';
+import { createDrillMachine, type DrillEvent, type DrillMachine } from './machine.ts';
 
 /** One step of an action log as recorded: an action (with live-clock idle minutes) or a hint. */
 export type LogStep = { type: 'action'; action: string; idle?: number } | { type: 'hint' };

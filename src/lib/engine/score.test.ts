@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { fixture } from '../../../tests/fixtures/load';
-import { seedForVariant } from './check';
-import { replay, type LogStep } from './replay';
-import { scoreState } from './attempt';
+import { fixture } from '../../../tests/fixtures/load.ts';
+import { seedForVariant } from './check.ts';
+import { replay, type LogStep } from './replay.ts';
+import { scoreState } from './attempt.ts';
 
 const disk = fixture('disk-full');
 const logs = seedForVariant(disk, 'logs')!;
@@ -27,7 +27,10 @@ describe('scoreDrill', () => {
 	it('charges hints, useless actions and late status updates', () => {
 		const s = score(logs, [{ type: 'hint' }, ...acts('read-only'), ...acts('truncate-log', 'restart')], 'guided');
 		// read-only ends the drill degraded at 25 min: degraded penalty, a hint.
-		expect(s.penalties.map((p) => [p.kind, p.points])).toEqual([['hint', 5], ['degraded', 10]]);
+		expect(s.penalties.map((p) => [p.kind, p.points])).toEqual([
+			['hint', 5],
+			['degraded', 10]
+		]);
 		const useless = score(dumps, acts('wait', 'restart', 'ask-dba', 'delete-dumps', 'restart'));
 		expect(useless.penalties.map((p) => p.kind)).toEqual(['useless', 'late-update']);
 	});
@@ -51,7 +54,7 @@ describe('scoreDrill', () => {
 describe('conditional risks', () => {
 	it('charge a risk only when its condition holds as the action is chosen', async () => {
 		const { parse, stringify } = await import('yaml');
-		const { compileFile, fixtureText } = await import('../../../tests/fixtures/load');
+		const { compileFile, fixtureText } = await import('../../../tests/fixtures/load.ts');
 		const data = parse(fixtureText('disk-full'));
 		// Deleting the dumps is risky unless the DBA has said they are safe.
 		const del = data.actions.find((a: { id: string }) => a.id === 'delete-dumps');

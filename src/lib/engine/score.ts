@@ -2,8 +2,8 @@
  * The score: time to restore against par, less penalties, with a grade a person reads at a
  * glance. The formula is documented in the README ("Score"); keep the two in step.
  */
-import type { CompiledScenario } from './compile';
-import type { DrillState } from './drill';
+import type { CompiledScenario } from './compile.ts';
+import type { DrillState } from './drill.ts';
 
 export type Grade = 'A' | 'B' | 'C' | 'D' | 'E' | 'F';
 

@@ -2,9 +2,9 @@
  * Random legal play, for balancing: how long restores take and how often drills fail when
  * actions are picked blindly. Seeded, so a report is reproducible.
  */
-import type { CompiledScenario } from './compile';
-import { availability, performAction, startDrill, type DrillState } from './drill';
-import { createRng, MAX_SEED } from './rng';
+import type { CompiledScenario } from './compile.ts';
+import { availability, performAction, startDrill, type DrillState } from './drill.ts';
+import { createRng, MAX_SEED } from './rng.ts';
 
 export interface SimulationReport {
 	runs: number;
@@ -23,7 +23,12 @@ export interface SimulationReport {
  * Plays one drill to its end with actions drawn from `random` among those available.
  * @returns the final state
  */
-export function playRandomly(compiled: CompiledScenario, seed: number, options: Record<string, boolean>, random: () => number): DrillState {
+export function playRandomly(
+	compiled: CompiledScenario,
+	seed: number,
+	options: Record<string, boolean>,
+	random: () => number
+): DrillState {
 	let state = startDrill(compiled, { seed, options, mode: 'practice' });
 	while (state.outcome === 'playing') {
 		const open = compiled.actions.filter((a) => availability(compiled, state, a.def.id).available);
@@ -41,13 +46,23 @@ export function simulate(
 	{ runs, seed, options }: { runs: number; seed: number; options: Record<string, boolean> }
 ): SimulationReport {
 	const random = createRng(seed);
-	const report: SimulationReport = { runs, actions: 0, restored: 0, degraded: 0, failed: 0, timeout: 0, failures: {}, minutes: null };
+	const report: SimulationReport = {
+		runs,
+		actions: 0,
+		restored: 0,
+		degraded: 0,
+		failed: 0,
+		timeout: 0,
+		failures: {},
+		minutes: null
+	};
 	const times: number[] = [];
 	for (let i = 0; i < runs; i++) {
 		const state = playRandomly(compiled, Math.floor(random() * MAX_SEED), options, random);
 		report.actions += state.journal.length;
 		if (state.outcome === 'restored' || state.outcome === 'degraded') times.push(state.clock);
-		if (state.outcome === 'failed' && state.failure) report.failures[state.failure] = (report.failures[state.failure] ?? 0) + 1;
+		if (state.outcome === 'failed' && state.failure)
+			report.failures[state.failure] = (report.failures[state.failure] ?? 0) + 1;
 		if (state.outcome !== 'playing') report[state.outcome]++;
 	}
 	if (times.length > 0) {

@@ -1,14 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { initialTransition, transition, type SnapshotFrom } from 'xstate';
-import { fixture } from '../../../tests/fixtures/load';
-import { checkScenario, optionCombinations } from './check';
-import { compileScenario, type CompiledScenario } from './compile';
-import { availability, variantForSeed } from './drill';
-import { createDrillMachine, type DrillMachine } from './machine';
-import { replay } from './replay';
-import { solveVariant } from './solver';
-import { ScenarioSchema } from '../scenario/schema';
+import { fixture } from '../../../tests/fixtures/load.ts';
+import { checkScenario, optionCombinations } from './check.ts';
+import { compileScenario, type CompiledScenario } from './compile.ts';
+import { availability, variantForSeed } from './drill.ts';
+import { createDrillMachine, type DrillMachine } from './machine.ts';
+import { replay } from './replay.ts';
+import { solveVariant } from './solver.ts';
+import { ScenarioSchema } from '../scenario/schema.ts';
 
 /**
  * Exhaustive search through the XState machine itself (no shared code with the solver but
@@ -23,7 +23,13 @@ function bruteForce(compiled: CompiledScenario, seed: number, options: Record<st
 	const visit = (snapshot: SnapshotFrom<DrillMachine>) => {
 		const { context } = snapshot;
 		if (context.clock >= best) return;
-		const key = JSON.stringify([context.clock, context.flags, Object.keys(context.doneAt).sort(), Object.keys(context.seen).sort(), context.outcome]);
+		const key = JSON.stringify([
+			context.clock,
+			context.flags,
+			Object.keys(context.doneAt).sort(),
+			Object.keys(context.seen).sort(),
+			context.outcome
+		]);
 		if (visited.has(key)) return;
 		visited.add(key);
 		if (context.outcome === 'restored' || context.outcome === 'degraded') {
@@ -64,7 +70,11 @@ describe('solveVariant', () => {
 		const disk = fixture('disk-full');
 		for (const [variant, seed] of seedsPerVariant(disk)) {
 			const par = solveVariant(disk, variant, {})!;
-			const run = replay(disk, { seed }, par.path.map((s) => ({ type: 'action', action: s.action })));
+			const run = replay(
+				disk,
+				{ seed },
+				par.path.map((s) => ({ type: 'action', action: s.action }))
+			);
 			expect(run.error).toBeNull();
 			expect(run.state.clock).toBe(par.minutes);
 			expect(run.state.outcome).toBe(par.outcome);
@@ -113,7 +123,9 @@ describe('solveVariant', () => {
 					limitMinutes: 180,
 					briefing: 'x',
 					world: {
-						people: [{ id: 'expert', name: 'E', role: 'expert', arrives: `01:${String(spec.arrives % 60).padStart(2, '0')}` }],
+						people: [
+							{ id: 'expert', name: 'E', role: 'expert', arrives: `01:${String(spec.arrives % 60).padStart(2, '0')}` }
+						],
 						status: [{ id: 's', label: 's', states: [{ is: 'down' }] }]
 					},
 					flags,
@@ -131,13 +143,23 @@ describe('solveVariant', () => {
 							minutes: a.minutes,
 							repeatable: a.repeatable,
 							requires: [
-								...(a.needs === undefined ? [] : [{ when: { flag: { [`f${a.needs}`]: true } }, reason: 'needs a flag' }]),
+								...(a.needs === undefined
+									? []
+									: [{ when: { flag: { [`f${a.needs}`]: true } }, reason: 'needs a flag' }]),
 								...(a.needsExpert ? [{ when: { onSite: 'expert' }, reason: 'needs the expert' }] : [])
 							],
-							effects: [{ set: { [`f${a.sets}`]: true }, ...(a.onlyVariant ? { when: { variant: a.onlyVariant } } : {}) }]
+							effects: [
+								{ set: { [`f${a.sets}`]: true }, ...(a.onlyVariant ? { when: { variant: a.onlyVariant } } : {}) }
+							]
 						})),
 						{ id: 'wait', label: 'Wait', group: 'escalate', minutes: 120, until: { onSite: 'expert' } },
-						{ id: 'fallback', label: 'Fallback', group: 'failover', minutes: 150, effects: [{ set: { f0: true, f1: true, f2: true } }] }
+						{
+							id: 'fallback',
+							label: 'Fallback',
+							group: 'failover',
+							minutes: 150,
+							effects: [{ set: { f0: true, f1: true, f2: true } }]
+						}
 					],
 					restore: { full: { all: spec.restoreNeeds.map((i) => ({ flag: { [`f${i}`]: true } })) } },
 					phases: { diagnosed: { done: 'wait' } },

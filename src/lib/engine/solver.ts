@@ -3,8 +3,8 @@
  * the drill's world states weighted by action minutes. The solver knows the hidden variant,
  * so par is the trainee's physical limit, not a fair guess.
  */
-import type { CompiledAction, CompiledScenario } from './compile';
-import { advance, canTake, resolveOptions, variantForSeed, type Advance, type Outcome, type World } from './drill';
+import type { CompiledAction, CompiledScenario } from './compile.ts';
+import { advance, canTake, resolveOptions, variantForSeed, type Advance, type Outcome, type World } from './drill.ts';
 
 export interface ParStep {
 	action: string;
@@ -58,7 +58,12 @@ export function codesOf(compiled: CompiledScenario, world: World): StateCodes {
 }
 
 /** The codes after one action, reusing what it did not change. */
-export function nextCodes(compiled: CompiledScenario, codes: StateCodes, action: CompiledAction, step: Advance): StateCodes {
+export function nextCodes(
+	compiled: CompiledScenario,
+	codes: StateCodes,
+	action: CompiledAction,
+	step: Advance
+): StateCodes {
 	if (step.interrupted) return codes;
 	const i = compiled.keyActionIndex[action.index]!;
 	let { done, seen } = codes;
@@ -139,7 +144,13 @@ export function solveVariant(
 				if (!canTake(node.world, action)) continue;
 				const step = advance(compiled, node.world, action);
 				if (step.world.clock > horizon) continue;
-				push({ world: step.world, key: nextCodes(compiled, node.key, action, step), parent: node, action: action.def.id, startedAt: step.startedAt });
+				push({
+					world: step.world,
+					key: nextCodes(compiled, node.key, action, step),
+					parent: node,
+					action: action.def.id,
+					startedAt: step.startedAt
+				});
 			}
 		}
 		buckets[clock] = [];
@@ -153,7 +164,11 @@ const parCache = new WeakMap<CompiledScenario, Map<string, ParResult | null>>();
 /**
  * Par for a seed (which picks the variant) and options; cached, since it is deterministic.
  */
-export function solvePar(compiled: CompiledScenario, seed: number, options: Record<string, boolean> = {}): ParResult | null {
+export function solvePar(
+	compiled: CompiledScenario,
+	seed: number,
+	options: Record<string, boolean> = {}
+): ParResult | null {
 	const variant = variantForSeed(compiled, seed);
 	const resolved = resolveOptions(compiled, options);
 	const key = `${variant}:${JSON.stringify(resolved)}`;

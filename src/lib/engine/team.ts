@@ -3,14 +3,12 @@
  * and CSV. A result is trusted only when it replays: the engine plays its action log again and
  * its recorded path, outcome, laps and score must be what the replay gives.
  */
-import { parseAttempt, verifyAttempt, type Attempt } from './attempt';
-import type { CompiledScenario } from './compile';
-import type { DrillSpec } from './drill-code';
-import { solvePar } from './solver';
+import { parseAttempt, verifyAttempt, type Attempt } from './attempt.ts';
+import type { CompiledScenario } from './compile.ts';
+import type { DrillSpec } from './drill-code.ts';
+import { solvePar } from './solver.ts';
 
-export type CheckedResult =
-	| { ok: true; attempt: Attempt; row: BoardRow }
-	| { ok: false; reason: string };
+export type CheckedResult = { ok: true; attempt: Attempt; row: BoardRow } | { ok: false; reason: string };
 
 /** One verified result, as the board shows it. */
 export interface BoardRow {
@@ -72,7 +70,14 @@ export function boardRow(compiled: CompiledScenario, attempt: Attempt): BoardRow
 		detour: firstDetour(compiled, attempt),
 		path: attempt.steps.flatMap((s) =>
 			s.type === 'action'
-				? [{ action: s.action, label: compiled.actionById.get(s.action)?.def.label ?? s.action, at: s.at, minutes: s.minutes }]
+				? [
+						{
+							action: s.action,
+							label: compiled.actionById.get(s.action)?.def.label ?? s.action,
+							at: s.at,
+							minutes: s.minutes
+						}
+					]
 				: []
 		)
 	};
@@ -127,7 +132,21 @@ function cell(value: string | number | null): string {
 /** The board as CSV: one line per verified result, phase laps as columns. */
 export function boardCsv(rows: readonly BoardRow[]): string {
 	const phases = ['acknowledged', 'diagnosed', 'mitigated', 'statusUpdate', 'restored'];
-	const header = ['trainee', 'scenario', 'seed', 'mode', 'outcome', 'failure', 'minutes to restore', 'par', 'score', 'grade', 'hints', ...phases.map((p) => `lap ${p}`), 'left par path at'];
+	const header = [
+		'trainee',
+		'scenario',
+		'seed',
+		'mode',
+		'outcome',
+		'failure',
+		'minutes to restore',
+		'par',
+		'score',
+		'grade',
+		'hints',
+		...phases.map((p) => `lap ${p}`),
+		'left par path at'
+	];
 	const lines = rows.map((r) =>
 		[
 			r.trainee,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cacheName, createPrecache, precacheList, routeRequest } from './precache';
+import { cacheName, createPrecache, precacheList, routeRequest } from './precache.ts';
 
 const ORIGIN = 'http://localhost:4173';
 const precache = createPrecache(

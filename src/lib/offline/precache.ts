@@ -20,7 +20,11 @@ export interface Precache {
 }
 
 /** Builds the precache from `$service-worker`'s lists (pathnames, `base` included). */
-export function createPrecache(build: readonly string[], files: readonly string[], prerendered: readonly string[]): Precache {
+export function createPrecache(
+	build: readonly string[],
+	files: readonly string[],
+	prerendered: readonly string[]
+): Precache {
 	return { assets: new Set([...build, ...files]), pages: new Set(prerendered) };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { scenarioJsonSchema } from './json-schema';
+import { scenarioJsonSchema } from './json-schema.ts';
 
 describe('scenarios/scenario.schema.json', () => {
 	it('is up to date with the zod schema (run `npm run schema` after changing it)', () => {

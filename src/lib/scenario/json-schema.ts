@@ -3,7 +3,7 @@
  * from the zod schema so the two can't drift (a unit test compares it with the committed file).
  */
 import { z } from 'zod';
-import { ScenarioSchema } from './schema';
+import { ScenarioSchema } from './schema.ts';
 
 /** The JSON Schema for scenario files, as committed in `scenarios/scenario.schema.json`. */
 export function scenarioJsonSchema(): Record<string, unknown> {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { parseData, parseScenario } from './parse';
-import { formatIssue } from './errors';
+import { parseData, parseScenario } from './parse.ts';
+import { formatIssue } from './errors.ts';
 
 const FILE = 'scenarios/bad.yaml';
 const messages = (text: string) => {
@@ -51,7 +51,12 @@ describe('parseScenario', () => {
 
 	it('refuses an alias bomb quickly', () => {
 		const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]'];
-		for (let i = 1; i < 9; i++) bomb.push(`${'abcdefghi'[i]}: &${'abcdefghi'[i]} [${Array(9).fill(`*${'abcdefghi'[i - 1]}`).join(', ')}]`);
+		for (let i = 1; i < 9; i++)
+			bomb.push(
+				`${'abcdefghi'[i]}: &${'abcdefghi'[i]} [${Array(9)
+					.fill(`*${'abcdefghi'[i - 1]}`)
+					.join(', ')}]`
+			);
 		const result = timed(() => parseData(bomb.join('\n'), FILE));
 		expect(result.ok ? '' : result.issues[0]!.message).toMatch(/too many YAML aliases/);
 	});

@@ -3,8 +3,8 @@
  * checked against the schema. Hostile input gets an error quickly, never a crash or a hang.
  */
 import { parseDocument } from 'yaml';
-import { ScenarioSchema, type Scenario } from './schema';
-import { formatPath, type ScenarioIssue } from './errors';
+import { ScenarioSchema, type Scenario } from './schema.ts';
+import { formatPath, type ScenarioIssue } from './errors.ts';
 
 /** Files larger than this are refused before parsing. */
 export const MAX_SCENARIO_BYTES = 512 * 1024;

@@ -2,7 +2,7 @@
  * Where a scenario's conditions stand and what they refer to: the raw material for the
  * reference checks (validate.ts) and for the engine's analysis of time and state.
  */
-import type { Condition, Reveal, Scalar, Scenario } from './schema';
+import type { Condition, Reveal, Scalar, Scenario } from './schema.ts';
 
 /** Where a condition stands and what it is for. */
 export interface PlacedCondition {
@@ -69,7 +69,8 @@ export function conditionRefs(condition: Condition, path: string): ConditionRef[
 				out.push({ kind: 'variant', id, path: Array.isArray(c.variant) ? `${p}.variant[${i}]` : `${p}.variant` })
 			);
 		} else if ('option' in c)
-			for (const [id, value] of Object.entries(c.option)) out.push({ kind: 'option', id, value, path: `${p}.option.${id}` });
+			for (const [id, value] of Object.entries(c.option))
+				out.push({ kind: 'option', id, value, path: `${p}.option.${id}` });
 		else if ('flag' in c)
 			for (const [id, value] of Object.entries(c.flag)) out.push({ kind: 'flag', id, value, path: `${p}.flag.${id}` });
 		else if ('done' in c) out.push({ kind: 'done', id: c.done, path: `${p}.done` });
@@ -79,7 +80,8 @@ export function conditionRefs(condition: Condition, path: string): ConditionRef[
 			if (c.at.from) out.push({ kind: 'time', time: c.at.from, path: `${p}.at.from` });
 			if (c.at.before) out.push({ kind: 'time', time: c.at.before, path: `${p}.at.before` });
 		} else if ('elapsed' in c) {
-			if (c.elapsed.atLeast !== undefined) out.push({ kind: 'elapsed', minutes: c.elapsed.atLeast, path: `${p}.elapsed` });
+			if (c.elapsed.atLeast !== undefined)
+				out.push({ kind: 'elapsed', minutes: c.elapsed.atLeast, path: `${p}.elapsed` });
 			if (c.elapsed.below !== undefined) out.push({ kind: 'elapsed', minutes: c.elapsed.below, path: `${p}.elapsed` });
 		} else if ('since' in c)
 			out.push({ kind: 'since', id: c.since.action, minutes: c.since.minutes, path: `${p}.since` });

@@ -21,9 +21,7 @@ export const Name = z
 	.max(64);
 
 /** A time of day on the simulated clock, "HH:MM" (24 h). It means its first occurrence at or after the incident's start. */
-export const TimeOfDay = z
-	.string()
-	.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day such as "09:55"');
+export const TimeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day such as "09:55"');
 
 export const Scalar = z.union([z.boolean(), z.number().finite(), z.string().max(200)]);
 export type Scalar = z.infer<typeof Scalar>;
@@ -93,10 +91,7 @@ export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
 			elapsed: z
 				.object({ atLeast: Minutes.optional(), below: Minutes.optional() })
 				.strict()
-				.refine(
-					(v) => v.atLeast !== undefined || v.below !== undefined,
-					'needs "atLeast" or "below"'
-				)
+				.refine((v) => v.atLeast !== undefined || v.below !== undefined, 'needs "atLeast" or "below"')
 				.optional(),
 			since: z.object({ action: Id, minutes: Minutes }).strict().optional()
 		})
@@ -120,10 +115,7 @@ export const EffectSchema = z
 export type Effect = z.infer<typeof EffectSchema>;
 
 /** Evidence an action shows, optionally only when a condition holds (usually a variant). */
-export const RevealSchema = z.union([
-	Id,
-	z.object({ evidence: Id, when: ConditionSchema.optional() }).strict()
-]);
+export const RevealSchema = z.union([Id, z.object({ evidence: Id, when: ConditionSchema.optional() }).strict()]);
 export type Reveal = z.infer<typeof RevealSchema>;
 
 export const ACTION_GROUPS = ['diagnose', 'repair', 'escalate', 'communicate', 'failover'] as const;
@@ -331,9 +323,7 @@ export const ScenarioSchema = z
 		/** Evidence in the log when the drill starts. */
 		initialEvidence: z.array(RevealSchema).max(20).default([]),
 		actions: z.array(ActionSchema).min(1).max(200),
-		restore: z
-			.object({ full: ConditionSchema, degraded: ConditionSchema.optional() })
-			.strict(),
+		restore: z.object({ full: ConditionSchema, degraded: ConditionSchema.optional() }).strict(),
 		failures: z.array(FailureSchema).max(20).default([]),
 		/** When each phase lap is taken: the first moment its condition holds. */
 		phases: z
@@ -366,9 +356,7 @@ export const ScenarioSchema = z
 			})
 			.strict()
 			.optional(),
-		debrief: z
-			.object({ whatHappened: Text(6000), lessons: z.array(Text(1000)).min(1).max(20) })
-			.strict()
+		debrief: z.object({ whatHappened: Text(6000), lessons: z.array(Text(1000)).min(1).max(20) }).strict()
 	})
 	.strict();
 

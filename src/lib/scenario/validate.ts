@@ -3,9 +3,9 @@
  * keep one type, and ids must be unique. Reachability (actions that never become available,
  * variants with no path to restore, dead ends) needs the engine and lives in engine/check.ts.
  */
-import type { ScenarioIssue } from './errors';
-import { conditionRefs, placedConditions } from './refs';
-import type { Reveal, Scalar, Scenario } from './schema';
+import type { ScenarioIssue } from './errors.ts';
+import { conditionRefs, placedConditions } from './refs.ts';
+import type { Reveal, Scalar, Scenario } from './schema.ts';
 
 /**
  * Lists every reference problem in a schema-valid scenario.
@@ -69,7 +69,8 @@ export function checkReferences(s: Scenario, file: string): ScenarioIssue[] {
 			if (e.fail !== undefined) known(failures, 'failure', `${p}.fail`, e.fail);
 			for (const [name, value] of Object.entries(e.set ?? {})) checkFlag(`${p}.set.${name}`, name, value);
 		});
-		if (a.until && !a.repeatable && a.minutes < 2) issue(`actions[${i}].minutes`, 'a waiting action needs room to wait');
+		if (a.until && !a.repeatable && a.minutes < 2)
+			issue(`actions[${i}].minutes`, 'a waiting action needs room to wait');
 	});
 	s.variants.forEach((v, i) =>
 		v.pointers.forEach((id, j) => known(evidence, 'evidence', `variants[${i}].pointers[${j}]`, id))

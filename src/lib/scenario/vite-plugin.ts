@@ -6,9 +6,9 @@
  * `npm run scenarios -- check`, which `npm test` runs.
  */
 import type { Plugin } from 'vite';
-import { formatIssue } from './errors';
-import { parseScenario } from './parse';
-import { checkReferences } from './validate';
+import { formatIssue } from './errors.ts';
+import { parseScenario } from './parse.ts';
+import { checkReferences } from './validate.ts';
 
 /** Compiles scenario YAML imports to JSON, checking format and references. */
 export function scenarioPlugin(): Plugin {

@@ -2,8 +2,8 @@
  * The scenarios bundled with the app, checked at build time (see scenario/vite-plugin.ts)
  * and compiled once on first use.
  */
-import type { Scenario } from '$lib/scenario/schema';
-import { compileScenario, type CompiledScenario } from '$lib/engine/compile';
+import type { Scenario } from '$lib/scenario/schema.ts';
+import { compileScenario, type CompiledScenario } from '$lib/engine/compile.ts';
 
 const files = import.meta.glob<Scenario>('/scenarios/*.yaml', { eager: true, import: 'default' });
 

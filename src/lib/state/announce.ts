@@ -2,9 +2,9 @@
  * What the status region says after each step. Kept apart from the session class so the
  * wording is tested on its own.
  */
-import type { CompiledScenario } from '$lib/engine/compile';
-import type { DrillState } from '$lib/engine/drill';
-import { formatDuration, timeAt } from '$lib/engine/time';
+import type { CompiledScenario } from '$lib/engine/compile.ts';
+import type { DrillState } from '$lib/engine/drill.ts';
+import { formatDuration, timeAt } from '$lib/engine/time.ts';
 
 /**
  * The sentence announced after an action.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bestResults, isBetter, type AttemptSummary } from './attempts';
+import { bestResults, isBetter, type AttemptSummary } from './attempts.ts';
 
 const summary = (over: Partial<AttemptSummary>): AttemptSummary => ({
 	id: 'a',

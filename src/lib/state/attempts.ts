@@ -3,8 +3,8 @@
  * refuses storage, finished attempts live in memory for this page's life, so the debrief still
  * opens, and the warning banner says results won't be kept.
  */
-import type { Attempt } from '$lib/engine/attempt';
-import { deleteAttempt, finishDrill, getAttempt, listAttempts, type AttemptListing } from '$lib/db';
+import type { Attempt } from '$lib/engine/attempt.ts';
+import { deleteAttempt, finishDrill, getAttempt, listAttempts, type AttemptListing } from '$lib/db/index.ts';
 import { withDb } from './persistence.svelte';
 
 /** What the catalogue needs of a finished attempt. */
@@ -63,7 +63,9 @@ export async function loadAttempt(id: string): Promise<Attempt | null> {
 /** A summary of every finished attempt on this device (damaged records skipped). */
 export async function loadSummaries(): Promise<AttemptSummary[]> {
 	const result = await withDb((db) => listAttempts(db));
-	const stored: AttemptListing[] = result.ok ? result.value.entries.flatMap((e) => (e.status === 'finished' ? [e.attempt] : [])) : [];
+	const stored: AttemptListing[] = result.ok
+		? result.value.entries.flatMap((e) => (e.status === 'finished' ? [e.attempt] : []))
+		: [];
 	return [...stored, ...memory.values()].map(summarize);
 }
 

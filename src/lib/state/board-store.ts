@@ -2,9 +2,16 @@
  * The team board's results kept in the app's database (src/lib/db). When storage fails the
  * board still works for this page, and says results won't be kept.
  */
-import { checkResult } from '$lib/engine/team';
-import { clearBoardResults, deleteBoardResult, getBoardDrill, listBoardResults, putBoardResults, setBoardDrill } from '$lib/db/board';
-import { codeScenarios, getScenarioVersion } from '$lib/scenarios';
+import { checkResult } from '$lib/engine/team.ts';
+import {
+	clearBoardResults,
+	deleteBoardResult,
+	getBoardDrill,
+	listBoardResults,
+	putBoardResults,
+	setBoardDrill
+} from '$lib/db/board.ts';
+import { codeScenarios, getScenarioVersion } from '$lib/scenarios/index.ts';
 import { withDb } from './persistence.svelte';
 import { TeamBoard, type BoardStore } from './team-board.svelte';
 

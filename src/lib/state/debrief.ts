@@ -3,13 +3,13 @@
  * showed is exact), par and its path are solved, and both paths are laid out on the
  * simulated clock for the timeline chart.
  */
-import type { Attempt } from '$lib/engine/attempt';
-import { stepsToLog } from '$lib/engine/attempt';
-import type { CompiledScenario } from '$lib/engine/compile';
-import type { DrillState } from '$lib/engine/drill';
-import { replay } from '$lib/engine/replay';
-import { solvePar } from '$lib/engine/solver';
-import type { ActionGroup } from '$lib/scenario/schema';
+import type { Attempt } from '$lib/engine/attempt.ts';
+import { stepsToLog } from '$lib/engine/attempt.ts';
+import type { CompiledScenario } from '$lib/engine/compile.ts';
+import type { DrillState } from '$lib/engine/drill.ts';
+import { replay } from '$lib/engine/replay.ts';
+import { solvePar } from '$lib/engine/solver.ts';
+import type { ActionGroup } from '$lib/scenario/schema.ts';
 
 /** One bar of the timeline: an action from its start to its end on the simulated clock. */
 export interface TimelineStep {
@@ -98,7 +98,11 @@ export function buildDebrief(compiled: CompiledScenario, attempt: Attempt): Debr
 	const state = run.state;
 	const par = solvePar(compiled, attempt.seed, attempt.options);
 	const parRun = par
-		? replay(compiled, input, par.path.map((p) => ({ type: 'action' as const, action: p.action })))
+		? replay(
+				compiled,
+				input,
+				par.path.map((p) => ({ type: 'action' as const, action: p.action }))
+			)
 		: null;
 	const restored = state.outcome === 'restored' || state.outcome === 'degraded';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fixture } from '../../../tests/fixtures/load';
-import { variantForSeed } from '$lib/engine/drill';
-import { drillQuery, freshSeed, parseSeed, readDrillParams, seedForNewVariant } from './drill-params';
+import { fixture } from '../../../tests/fixtures/load.ts';
+import { variantForSeed } from '$lib/engine/drill.ts';
+import { drillQuery, freshSeed, parseSeed, readDrillParams, seedForNewVariant } from './drill-params.ts';
 
 const compiled = fixture('disk-full');
 
@@ -12,7 +12,10 @@ describe('drill params', () => {
 	});
 
 	it('falls back to defaults for anything missing or malformed', () => {
-		const p = readDrillParams(new URLSearchParams('seed=-3&mode=speedrun&opt.logRotation=maybe&opt.unknown=1'), compiled);
+		const p = readDrillParams(
+			new URLSearchParams('seed=-3&mode=speedrun&opt.logRotation=maybe&opt.unknown=1'),
+			compiled
+		);
 		expect(p).toEqual({ seed: 1, mode: 'guided', options: { logRotation: false }, liveClockRate: null });
 	});
 

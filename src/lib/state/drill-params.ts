@@ -3,10 +3,10 @@
  * A shared link (a drill code) therefore replays the same hidden fault on every device.
  * Read these only in the browser: prerendered pages have no query string.
  */
-import type { CompiledScenario } from '$lib/engine/compile';
-import { MODES, resolveOptions, variantForSeed, type Mode } from '$lib/engine/drill';
-import { isSeed, MAX_SEED } from '$lib/engine/rng';
-import { decodeDrillCode, encodeDrillCode } from '$lib/engine/drill-code';
+import type { CompiledScenario } from '$lib/engine/compile.ts';
+import { MODES, resolveOptions, variantForSeed, type Mode } from '$lib/engine/drill.ts';
+import { isSeed, MAX_SEED } from '$lib/engine/rng.ts';
+import { decodeDrillCode, encodeDrillCode } from '$lib/engine/drill-code.ts';
 
 export interface DrillParams {
 	seed: number;

@@ -4,16 +4,16 @@
  * Components only read these getters and call `act`, `hint` and `finish`.
  */
 import { createActor, type Actor, type Snapshot } from 'xstate';
-import type { CompiledScenario } from '$lib/engine/compile';
-import { availability, nextHint, worldStatus, type DrillState } from '$lib/engine/drill';
-import { machineFor, type LogStep } from '$lib/engine/replay';
-import type { DrillMachine } from '$lib/engine/machine';
+import type { CompiledScenario } from '$lib/engine/compile.ts';
+import { availability, nextHint, worldStatus, type DrillState } from '$lib/engine/drill.ts';
+import { machineFor, type LogStep } from '$lib/engine/replay.ts';
+import type { DrillMachine } from '$lib/engine/machine.ts';
 // Types only: the schema module's values would bring zod into the drill page.
-import type { ActionGroup, Evidence } from '$lib/scenario/schema';
-import { describeStep } from './announce';
-import { ACTION_SAVED_MEASURE, afterPaint, saveDrill, type ResumePoint } from './resume';
-import type { DrillParams } from './drill-params';
-import { owedIdle } from './live-clock';
+import type { ActionGroup, Evidence } from '$lib/scenario/schema.ts';
+import { describeStep } from './announce.ts';
+import { ACTION_SAVED_MEASURE, afterPaint, saveDrill, type ResumePoint } from './resume.ts';
+import type { DrillParams } from './drill-params.ts';
+import { owedIdle } from './live-clock.ts';
 
 export const GROUP_LABELS: Record<ActionGroup, string> = {
 	diagnose: 'Diagnose',
@@ -103,7 +103,12 @@ export class DrillSession {
 	 * @param params seed, mode, options and live-clock rate
 	 * @param clock real time (tests pass a fake)
 	 */
-	constructor(compiled: CompiledScenario, params: DrillParams, clock: SessionClock = browserClock, options: SessionOptions = {}) {
+	constructor(
+		compiled: CompiledScenario,
+		params: DrillParams,
+		clock: SessionClock = browserClock,
+		options: SessionOptions = {}
+	) {
 		this.compiled = compiled;
 		this.params = params;
 		this.#clock = clock;
@@ -128,7 +133,9 @@ export class DrillSession {
 		// Rebuilding from the log (the scenario changed since the snapshot was saved).
 		if (resume && !resume.snapshot)
 			for (const step of resume.log)
-				this.#actor.send(step.type === 'hint' ? { type: 'hint' } : { type: 'act', action: step.action, idle: step.idle ?? 0 });
+				this.#actor.send(
+					step.type === 'hint' ? { type: 'hint' } : { type: 'act', action: step.action, idle: step.idle ?? 0 }
+				);
 		this.#state = this.#actor.getSnapshot().context;
 		if (resume) {
 			this.#wallMs = resume.wallMs.slice(0, this.#state.journal.length);
@@ -138,7 +145,9 @@ export class DrillSession {
 
 	/** The action log so far, as replay takes it. */
 	get actionLog(): LogStep[] {
-		return this.#state.journal.map((j) => (j.kind === 'hint' ? { type: 'hint' } : { type: 'action', action: j.action, idle: j.idle }));
+		return this.#state.journal.map((j) =>
+			j.kind === 'hint' ? { type: 'hint' } : { type: 'action', action: j.action, idle: j.idle }
+		);
 	}
 
 	/** Where this drill would pick up again: the actor's persisted snapshot, the log, wall times. */
@@ -336,7 +345,10 @@ export class DrillSession {
 	#finishing: Promise<string> | null = null;
 
 	async #finish(): Promise<string> {
-		const [{ createAttempt }, { keepAttempt }] = await Promise.all([import('$lib/engine/attempt'), import('./attempts')]);
+		const [{ createAttempt }, { keepAttempt }] = await Promise.all([
+			import('$lib/engine/attempt.ts'),
+			import('./attempts.ts')
+		]);
 		const id = globalThis.crypto.randomUUID();
 		const attempt = createAttempt(this.compiled, this.#state, {
 			id,

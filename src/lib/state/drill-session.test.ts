@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { fixture } from '../../../tests/fixtures/load';
-import { parseAttempt } from '$lib/engine/attempt';
+import { fixture } from '../../../tests/fixtures/load.ts';
+import { parseAttempt } from '$lib/engine/attempt.ts';
 import { DrillSession } from './drill-session.svelte';
-import { bestResults, loadAttempt, loadSummaries } from './attempts';
-import { buildDebrief } from './debrief';
+import { bestResults, loadAttempt, loadSummaries } from './attempts.ts';
+import { buildDebrief } from './debrief.ts';
 
 const compiled = fixture('disk-full');
 // seed 1 picks the "logs" variant in disk-full (checked below).

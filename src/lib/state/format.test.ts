@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatOverPar, formatRange } from './format';
-import { timelineBars } from './timeline';
+import { formatOverPar, formatRange } from './format.ts';
+import { timelineBars } from './timeline.ts';
 
 describe('wording', () => {
 	it('shows a par range, or one value when every variant has the same par', () => {

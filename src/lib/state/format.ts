@@ -1,5 +1,5 @@
 /** Small wording helpers shared by the screens. */
-import { formatDuration } from '$lib/engine/time';
+import { formatDuration } from '$lib/engine/time.ts';
 
 /** "45 min–2 h", or "45 min" when every variant has the same par; "—" when unknown. */
 export function formatRange(range: { min: number; max: number } | null): string {

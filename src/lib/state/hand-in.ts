@@ -2,7 +2,7 @@
  * Handing in a result: the attempt record as a file or as text, for the lead's board. Both work
  * offline: the file is made in the page (a Blob) and the text goes to the clipboard.
  */
-import type { Attempt } from '$lib/engine/attempt';
+import type { Attempt } from '$lib/engine/attempt.ts';
 
 /** A file-name-safe slug: letters, digits and dashes only (names can hold anything). */
 function slug(text: string): string {

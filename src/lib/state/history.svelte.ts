@@ -2,12 +2,19 @@
  * The history page's state: the filters, the live list of attempts (re-read whenever the
  * database changes), the progress points per scenario, delete, export and import.
  */
-import { exportBackup, importBackup, listAttempts, watchDb, type HistoryEntry, type ImportReport } from '$lib/db';
-import type { Attempt } from '$lib/engine/attempt';
-import { checkResult } from '$lib/engine/team';
-import { getScenarioVersion } from '$lib/scenarios';
+import {
+	exportBackup,
+	importBackup,
+	listAttempts,
+	watchDb,
+	type HistoryEntry,
+	type ImportReport
+} from '$lib/db/index.ts';
+import type { Attempt } from '$lib/engine/attempt.ts';
+import { checkResult } from '$lib/engine/team.ts';
+import { getScenarioVersion } from '$lib/scenarios/index.ts';
 import { Live } from './live.svelte';
-import { removeAttempt } from './attempts';
+import { removeAttempt } from './attempts.ts';
 import { withDb } from './persistence.svelte';
 
 export interface HistoryFilter {
@@ -29,14 +36,20 @@ export function applyFilter(entries: readonly HistoryEntry[], f: HistoryFilter):
 		const scenario = e.status === 'finished' ? e.attempt.scenario.id : e.scenarioId;
 		const mode = e.status === 'finished' ? e.attempt.mode : e.mode;
 		const trainee = e.status === 'finished' ? e.attempt.trainee : e.trainee;
-		return (!f.scenario || scenario === f.scenario) && (!f.mode || mode === f.mode) && (!f.trainee || trainee === f.trainee);
+		return (
+			(!f.scenario || scenario === f.scenario) && (!f.mode || mode === f.mode) && (!f.trainee || trainee === f.trainee)
+		);
 	});
 }
 
 /** One scenario's restored attempts, oldest first, numbered, for the progress chart. */
 export function progressPoints(entries: readonly HistoryEntry[], scenarioId: string) {
 	return entries
-		.flatMap((e) => (e.status === 'finished' && e.attempt.scenario.id === scenarioId && e.attempt.score.minutes !== null ? [e.attempt] : []))
+		.flatMap((e) =>
+			e.status === 'finished' && e.attempt.scenario.id === scenarioId && e.attempt.score.minutes !== null
+				? [e.attempt]
+				: []
+		)
 		.sort((a, b) => ((a.finishedAt ?? '') < (b.finishedAt ?? '') ? -1 : 1))
 		.map((a, i) => ({ n: i + 1, minutes: a.score.minutes!, par: a.score.par, when: a.finishedAt ?? a.startedAt }));
 }
@@ -67,7 +80,9 @@ function recheckBoardResult(attempt: Attempt) {
 }
 
 /** Imports a backup file. @returns what was added and skipped, or why the file was refused */
-export async function importBackupFile(file: File): Promise<{ ok: true; report: ImportReport } | { ok: false; reason: string }> {
+export async function importBackupFile(
+	file: File
+): Promise<{ ok: true; report: ImportReport } | { ok: false; reason: string }> {
 	const text = await file.text();
 	const r = await withDb((db) => importBackup(db, text, recheckBoardResult));
 	if (!r.ok) return r;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { owedIdle } from './live-clock';
+import { owedIdle } from './live-clock.ts';
 
 describe('owedIdle', () => {
 	it('charges nothing when the live clock is off', () => {

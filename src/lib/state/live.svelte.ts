@@ -3,7 +3,7 @@
  * error }`. It takes a plain subscribe function (from src/lib/db's `watchDb`), so nothing here
  * or in components knows about Dexie.
  */
-import type { Subscribe } from '$lib/db';
+import type { Subscribe } from '$lib/db/index.ts';
 
 export class Live<T> {
 	current = $state.raw<T | undefined>(undefined);

@@ -4,7 +4,7 @@
  * warning (the banner reads `storageStatus.problem`) instead of an exception. Nothing already
  * stored is deleted on failure.
  */
-import { describeStorageError, openDb, type NightshiftDb } from '$lib/db/client';
+import { describeStorageError, openDb, type NightshiftDb } from '$lib/db/client.ts';
 
 class StorageStatus {
 	/** Why results won't be kept on this device, or null while storage works. */

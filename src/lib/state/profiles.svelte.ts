@@ -1,5 +1,5 @@
 /** The trainee profiles on this device and the one playing now, as runes. */
-import { addProfile, currentProfile, listProfiles, setCurrentProfile, type ProfileRow } from '$lib/db';
+import { addProfile, currentProfile, listProfiles, setCurrentProfile, type ProfileRow } from '$lib/db/index.ts';
 import { withDb } from './persistence.svelte';
 
 export class Profiles {

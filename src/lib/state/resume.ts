@@ -4,12 +4,12 @@
  * replaying the log when it changed, and when the log no longer replays keep the attempt in
  * history marked interrupted, saying why.
  */
-import type { CompiledScenario } from '$lib/engine/compile';
-import { replay, type LogStep } from '$lib/engine/replay';
-import type { InProgressRow } from '$lib/db/client';
-import { clearInProgress, getInProgress, saveInProgress } from '$lib/db/in-progress';
-import { currentProfile } from '$lib/db/profiles';
-import type { DrillParams } from './drill-params';
+import type { CompiledScenario } from '$lib/engine/compile.ts';
+import { replay, type LogStep } from '$lib/engine/replay.ts';
+import type { InProgressRow } from '$lib/db/client.ts';
+import { clearInProgress, getInProgress, saveInProgress } from '$lib/db/in-progress.ts';
+import { currentProfile } from '$lib/db/profiles.ts';
+import type { DrillParams } from './drill-params.ts';
 import { withDb } from './persistence.svelte';
 
 /** Where a drill picks up again. */
@@ -50,7 +50,12 @@ export function afterPaint(): Promise<void> {
  * Saves the drill in progress.
  * @returns false when storage failed (the banner says so)
  */
-export async function saveDrill(compiled: CompiledScenario, params: DrillParams, trainee: string, point: ResumePoint): Promise<boolean> {
+export async function saveDrill(
+	compiled: CompiledScenario,
+	params: DrillParams,
+	trainee: string,
+	point: ResumePoint
+): Promise<boolean> {
 	const start = performance.now();
 	const row: InProgressRow = {
 		scenarioId: compiled.scenario.id,
@@ -70,7 +75,8 @@ export async function saveDrill(compiled: CompiledScenario, params: DrillParams,
 	return result.ok;
 }
 
-const sortedJson = (o: Record<string, boolean>) => JSON.stringify(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
+const sortedJson = (o: Record<string, boolean>) =>
+	JSON.stringify(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
 
 function sameDrill(row: InProgressRow, params: DrillParams): boolean {
 	return (
@@ -90,7 +96,10 @@ export interface DrillStart {
 
 /** Keeps a drill in progress in history, marked interrupted, and forgets it as in progress. */
 async function interrupt(compiled: CompiledScenario, row: InProgressRow, reason: string): Promise<void> {
-	const [{ putInterrupted }, { createAttempt }] = await Promise.all([import('$lib/db/queries'), import('$lib/engine/attempt')]);
+	const [{ putInterrupted }, { createAttempt }] = await Promise.all([
+		import('$lib/db/queries.ts'),
+		import('$lib/engine/attempt.ts')
+	]);
 	let record = null;
 	if (row.scenarioVersion === compiled.scenario.version) {
 		const run = replay(compiled, row.input, row.log);
@@ -116,7 +125,13 @@ async function interrupt(compiled: CompiledScenario, row: InProgressRow, reason:
 			trainee: row.trainee,
 			reason,
 			record,
-			drill: { scenarioVersion: row.scenarioVersion, seed: row.input.seed, options: row.input.options, steps: row.log, startedAt: row.startedAt }
+			drill: {
+				scenarioVersion: row.scenarioVersion,
+				seed: row.input.seed,
+				options: row.input.options,
+				steps: row.log,
+				startedAt: row.startedAt
+			}
 		});
 		await clearInProgress(db, row.scenarioId);
 	});
@@ -147,7 +162,11 @@ export async function prepareDrill(compiled: CompiledScenario, params: DrillPara
 	}
 	const version = compiled.scenario.version;
 	if (row.scenarioVersion === version && row.snapshot)
-		return { trainee: row.trainee, resume: { ...point, snapshot: row.snapshot }, notice: `Resumed your drill in progress (${actions(row.log.length)} taken).` };
+		return {
+			trainee: row.trainee,
+			resume: { ...point, snapshot: row.snapshot },
+			notice: `Resumed your drill in progress (${actions(row.log.length)} taken).`
+		};
 	const run = replay(compiled, row.input, row.log);
 	if (!run.error)
 		return {
@@ -166,7 +185,7 @@ export async function prepareDrill(compiled: CompiledScenario, params: DrillPara
 
 /** The drills in progress on this device (the catalogue offers to resume them). */
 export async function drillsInProgress(): Promise<InProgressRow[]> {
-	const { listInProgress } = await import('$lib/db/in-progress');
+	const { listInProgress } = await import('$lib/db/in-progress.ts');
 	const result = await withDb((db) => listInProgress(db));
 	return result.ok ? result.value : [];
 }

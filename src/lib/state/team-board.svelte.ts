@@ -5,12 +5,12 @@
  * Nothing from a file is ever run or rendered as markup: it is parsed as JSON, checked with the
  * attempt schema and shown as text.
  */
-import { MAX_ATTEMPT_BYTES } from '$lib/engine/attempt';
-import { tooLarge } from '$lib/engine/json-file';
-import type { CodeScenario, DrillSpec } from '$lib/engine/drill-code';
-import { boardCsv, type BoardRow, type CheckedResult } from '$lib/engine/team';
-import type { BoardResultRow } from '$lib/db';
-import { lookUpCode } from './team-drill';
+import { MAX_ATTEMPT_BYTES } from '$lib/engine/attempt.ts';
+import { tooLarge } from '$lib/engine/json-file.ts';
+import type { CodeScenario, DrillSpec } from '$lib/engine/drill-code.ts';
+import { boardCsv, type BoardRow, type CheckedResult } from '$lib/engine/team.ts';
+import type { BoardResultRow } from '$lib/db/index.ts';
+import { lookUpCode } from './team-drill.ts';
 
 /** A file as the board reads it (a browser File has all of this). */
 export interface ResultFile {
@@ -83,7 +83,11 @@ export function groupResults(results: readonly BoardResultRow[]): BoardGroup[] {
 	const groups = new Map<string, BoardGroup>();
 	for (const r of results) {
 		let g = groups.get(r.drillKey);
-		if (!g) groups.set(r.drillKey, (g = { key: r.drillKey, label: r.drillKey, scenario: r.row.scenario, par: r.row.par, results: [] }));
+		if (!g)
+			groups.set(
+				r.drillKey,
+				(g = { key: r.drillKey, label: r.drillKey, scenario: r.row.scenario, par: r.row.par, results: [] })
+			);
 		g.results.push(r);
 	}
 	for (const g of groups.values()) g.results.sort((a, b) => compareRows(a.row, b.row));
@@ -123,7 +127,11 @@ export class TeamBoard {
 	 * @param store where verified results are kept
 	 * @param scenarios the scenarios drill codes may name
 	 */
-	constructor(check: (text: string, drill: DrillSpec | null) => CheckedResult, store: BoardStore, scenarios: readonly CodeScenario[]) {
+	constructor(
+		check: (text: string, drill: DrillSpec | null) => CheckedResult,
+		store: BoardStore,
+		scenarios: readonly CodeScenario[]
+	) {
 		this.#check = check;
 		this.#store = store;
 		this.#scenarios = scenarios;
@@ -165,13 +173,17 @@ export class TeamBoard {
 	 */
 	importFiles(files: ArrayLike<ResultFile>): Promise<void> {
 		const list = Array.from(files);
-		return (this.#queue = this.#queue.then(() => this.#import(list.map((f) => ({ name: f.name, size: f.size, read: () => f.text() })))));
+		return (this.#queue = this.#queue.then(() =>
+			this.#import(list.map((f) => ({ name: f.name, size: f.size, read: () => f.text() })))
+		));
 	}
 
 	/** Imports a result pasted as text. */
 	importText(text: string): Promise<void> {
 		const size = new TextEncoder().encode(text).length;
-		return (this.#queue = this.#queue.then(() => this.#import([{ name: 'Pasted text', size, read: async () => text }])));
+		return (this.#queue = this.#queue.then(() =>
+			this.#import([{ name: 'Pasted text', size, read: async () => text }])
+		));
 	}
 
 	async #import(files: Array<{ name: string; size: number; read(): Promise<string> }>): Promise<void> {
@@ -210,16 +222,29 @@ export class TeamBoard {
 					checked = this.#check(await f.read(), this.drill);
 				} catch (error) {
 					// checkResult never throws; a file that can't be read can.
-					checked = { ok: false, reason: `the file could not be read (${error instanceof Error ? error.message : String(error)})` };
+					checked = {
+						ok: false,
+						reason: `the file could not be read (${error instanceof Error ? error.message : String(error)})`
+					};
 				}
 				if (!checked.ok) refused.push({ name, reason: checked.reason });
 				else if (known.has(checked.attempt.id))
-					duplicates.push({ name, reason: `${checked.attempt.trainee}'s result is already on the board (same attempt)` });
+					duplicates.push({
+						name,
+						reason: `${checked.attempt.trainee}'s result is already on the board (same attempt)`
+					});
 				else {
 					known.add(checked.attempt.id);
 					verified++;
-					// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a timestamp taken once and kept as a string
-					const entry = { id: checked.attempt.id, drillKey: '', addedAt: new Date().toISOString(), fileName: name, attempt: checked.attempt, row: checked.row };
+					const entry = {
+						id: checked.attempt.id,
+						drillKey: '',
+						// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a timestamp taken once and kept as a string
+						addedAt: new Date().toISOString(),
+						fileName: name,
+						attempt: checked.attempt,
+						row: checked.row
+					};
 					entry.drillKey = drillKey(entry);
 					added.push(entry);
 				}

@@ -1,15 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { createAttempt, MAX_ATTEMPT_BYTES, type Attempt } from '$lib/engine/attempt';
-import { encodeDrillCode } from '$lib/engine/drill-code';
-import { replay, type LogStep } from '$lib/engine/replay';
-import { checkResult } from '$lib/engine/team';
-import type { BoardResultRow } from '$lib/db';
-import { fixture } from '../../../tests/fixtures/load';
+import { createAttempt, MAX_ATTEMPT_BYTES, type Attempt } from '$lib/engine/attempt.ts';
+import { encodeDrillCode } from '$lib/engine/drill-code.ts';
+import { replay, type LogStep } from '$lib/engine/replay.ts';
+import { checkResult } from '$lib/engine/team.ts';
+import type { BoardResultRow } from '$lib/db/index.ts';
+import { fixture } from '../../../tests/fixtures/load.ts';
 import { CHUNK, drillKey, groupResults, TeamBoard, type BoardStore, type ResultFile } from './team-board.svelte';
 
 const compiled = fixture('disk-full');
 const scenarios = [{ id: 'disk-full', optionIds: compiled.optionIds }];
-const spec = { scenario: 'disk-full', seed: 1, options: { logRotation: false }, mode: 'drill' as const, liveClockRate: 0 };
+const spec = {
+	scenario: 'disk-full',
+	seed: 1,
+	options: { logRotation: false },
+	mode: 'drill' as const,
+	liveClockRate: 0
+};
 const code = encodeDrillCode(spec, scenarios[0]!);
 const PAR: LogStep[] = [
 	{ type: 'action', action: 'check-disk' },
@@ -19,7 +25,13 @@ const PAR: LogStep[] = [
 
 function attempt(id: string, trainee: string, log: LogStep[] = PAR, seed = 1): Attempt {
 	const run = replay(compiled, { seed, options: {}, mode: 'drill' }, log);
-	return createAttempt(compiled, run.state, { id, trainee, drillCode: seed === 1 ? code : null, startedAt: '2024-03-02T10:00:00.000Z', finishedAt: '2024-03-02T10:05:00.000Z' });
+	return createAttempt(compiled, run.state, {
+		id,
+		trainee,
+		drillCode: seed === 1 ? code : null,
+		startedAt: '2024-03-02T10:00:00.000Z',
+		finishedAt: '2024-03-02T10:05:00.000Z'
+	});
 }
 const file = (name: string, text: string, size = text.length): ResultFile => ({ name, size, text: async () => text });
 const json = (a: unknown) => JSON.stringify(a);
@@ -38,7 +50,12 @@ function memoryStore(): BoardStore & { rows: BoardResultRow[]; drill: string | n
 }
 
 const board = (store = memoryStore()) =>
-	new TeamBoard((text, drill) => checkResult(text, drill, (id, v) => (id === 'disk-full' && v === compiled.scenario.version ? compiled : null)), store, scenarios);
+	new TeamBoard(
+		(text, drill) =>
+			checkResult(text, drill, (id, v) => (id === 'disk-full' && v === compiled.scenario.version ? compiled : null)),
+		store,
+		scenarios
+	);
 
 describe('the team board', () => {
 	it('verifies good files, refuses bad ones with the reason and keeps the verified ones', async () => {
@@ -50,7 +67,10 @@ describe('the team board', () => {
 		const impossible = { ...attempt('t2', 'Max'), score: { ...attempt('t2', 'Max').score, total: 1000 } };
 		await b.importFiles([
 			file('ana.json', json(attempt('a1', 'Ana'))),
-			file('bo.json', json(attempt('b1', 'Bo', [PAR[0]!, { type: 'action', action: 'find-big-files' }, ...PAR.slice(1)]))),
+			file(
+				'bo.json',
+				json(attempt('b1', 'Bo', [PAR[0]!, { type: 'action', action: 'find-big-files' }, ...PAR.slice(1)]))
+			),
 			file('cheat.json', json(tampered)),
 			file('max.json', json(impossible)),
 			file('notes.txt', 'hello <b>there</b>'),
@@ -79,7 +99,10 @@ describe('the team board', () => {
 	it('skips a result already on the board with a note', async () => {
 		const b = board();
 		await b.importFiles([file('ana.json', json(attempt('a1', 'Ana')))]);
-		await b.importFiles([file('ana (copy).json', json(attempt('a1', 'Ana'))), file('ana-again.json', json(attempt('a1', 'Ana')))]);
+		await b.importFiles([
+			file('ana (copy).json', json(attempt('a1', 'Ana'))),
+			file('ana-again.json', json(attempt('a1', 'Ana')))
+		]);
 		expect(b.results).toHaveLength(1);
 		expect(b.duplicates.map((d) => d.name)).toEqual(['ana (copy).json', 'ana-again.json']);
 		expect(b.status).toBe('Checked 2 files: 0 verified, 2 already on the board.');
@@ -87,10 +110,15 @@ describe('the team board', () => {
 
 	it('checks files against the board drill when one is set, and refuses a mistyped code', async () => {
 		const b = board();
-		expect(b.setDrill(code.slice(0, -1) + (code.endsWith('0') ? '1' : '0'))).toBe('This code has a typo: check each character.');
+		expect(b.setDrill(code.slice(0, -1) + (code.endsWith('0') ? '1' : '0'))).toBe(
+			'This code has a typo: check each character.'
+		);
 		expect(b.setDrill(code.toLowerCase())).toBeNull();
 		expect(b.drillCode).toBe(code);
-		await b.importFiles([file('a.json', json(attempt('a1', 'Ana'))), file('s2.json', json(attempt('s2', 'Sam', PAR, 2)))]);
+		await b.importFiles([
+			file('a.json', json(attempt('a1', 'Ana'))),
+			file('s2.json', json(attempt('s2', 'Sam', PAR, 2)))
+		]);
 		expect(b.results.map((r) => r.id)).toEqual(['a1']);
 		expect(b.refused).toEqual([{ name: 's2.json', reason: 'a different drill: seed 2, not 1' }]);
 	});
@@ -98,7 +126,10 @@ describe('the team board', () => {
 	it('groups results by drill, fastest first, and exports them as CSV', async () => {
 		const b = board();
 		await b.importFiles([
-			file('slow.json', json(attempt('slow', 'Slow', [PAR[0]!, { type: 'action', action: 'find-big-files' }, ...PAR.slice(1)]))),
+			file(
+				'slow.json',
+				json(attempt('slow', 'Slow', [PAR[0]!, { type: 'action', action: 'find-big-files' }, ...PAR.slice(1)]))
+			),
 			file('fast.json', json(attempt('fast', 'Fast'))),
 			file('s2.json', json(attempt('s2', 'Sam', PAR, 2)))
 		]);

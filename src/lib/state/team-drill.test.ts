@@ -1,12 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { encodeDrillCode } from '$lib/engine/drill-code';
-import { fixture } from '../../../tests/fixtures/load';
-import { paramsFromCode, readDrillParams } from './drill-params';
-import { briefingPath, joinLink, lookUpCode } from './team-drill';
+import { encodeDrillCode } from '$lib/engine/drill-code.ts';
+import { fixture } from '../../../tests/fixtures/load.ts';
+import { paramsFromCode, readDrillParams } from './drill-params.ts';
+import { briefingPath, joinLink, lookUpCode } from './team-drill.ts';
 
 const compiled = fixture('disk-full');
 const scenarios = [{ id: 'disk-full', optionIds: compiled.optionIds }];
-const spec = { scenario: 'disk-full', seed: 77, options: { logRotation: true }, mode: 'drill' as const, liveClockRate: 5 };
+const spec = {
+	scenario: 'disk-full',
+	seed: 77,
+	options: { logRotation: true },
+	mode: 'drill' as const,
+	liveClockRate: 5
+};
 const code = encodeDrillCode(spec, scenarios[0]!);
 
 describe('team drills', () => {
@@ -17,7 +23,10 @@ describe('team drills', () => {
 
 	it('refuses a mistyped code with a reason a trainee can act on', () => {
 		const last = code.at(-1) === '0' ? '1' : '0';
-		expect(lookUpCode(code.slice(0, -1) + last, scenarios)).toEqual({ ok: false, reason: 'This code has a typo: check each character.' });
+		expect(lookUpCode(code.slice(0, -1) + last, scenarios)).toEqual({
+			ok: false,
+			reason: 'This code has a typo: check each character.'
+		});
 		expect(lookUpCode('ABC', scenarios)).toMatchObject({ ok: false, reason: expect.stringMatching(/14 characters/) });
 		expect(lookUpCode('', scenarios)).toEqual({ ok: false, reason: 'Enter a drill code.' });
 	});
@@ -26,12 +35,21 @@ describe('team drills', () => {
 		const path = briefingPath(spec, code);
 		expect(path.startsWith('/scenarios/disk-full/?')).toBe(true);
 		const params = readDrillParams(new URL(path, 'http://x').searchParams, compiled);
-		expect(params).toEqual({ seed: 77, mode: 'drill', options: { logRotation: true }, liveClockRate: 5, drillCode: code });
+		expect(params).toEqual({
+			seed: 77,
+			mode: 'drill',
+			options: { logRotation: true },
+			liveClockRate: 5,
+			drillCode: code
+		});
 		expect(joinLink('https://n.example', code)).toBe(`https://n.example/join/?code=${code}`);
 	});
 
 	it('lets the code win over anything else in the URL', () => {
-		const params = readDrillParams(new URLSearchParams(`seed=1&mode=practice&opt.logRotation=0&drill=${code}`), compiled);
+		const params = readDrillParams(
+			new URLSearchParams(`seed=1&mode=practice&opt.logRotation=0&drill=${code}`),
+			compiled
+		);
 		expect(params).toMatchObject({ seed: 77, mode: 'drill', options: { logRotation: true }, drillCode: code });
 	});
 

@@ -3,9 +3,9 @@
  * device, the briefing it opens, and the join link a lead hands out. The code format itself is
  * the engine's (src/lib/engine/drill-code.ts).
  */
-import { decodeDrillCode, encodeDrillCode, type CodeScenario, type DrillSpec } from '$lib/engine/drill-code';
-import type { Mode } from '$lib/engine/drill';
-import { drillQuery } from './drill-params';
+import { decodeDrillCode, encodeDrillCode, type CodeScenario, type DrillSpec } from '$lib/engine/drill-code.ts';
+import type { Mode } from '$lib/engine/drill.ts';
+import { drillQuery } from './drill-params.ts';
 
 export type LookedUp = { ok: true; drill: DrillSpec; code: string } | { ok: false; reason: string };
 

@@ -1,6 +1,6 @@
 /** The timeline chart's data: the two paths as floating bars, coloured by action group. */
-import type { ActionGroup } from '$lib/scenario/schema';
-import type { TimelineStep } from './debrief';
+import type { ActionGroup } from '$lib/scenario/schema.ts';
+import type { TimelineStep } from './debrief.ts';
 
 /** Fill colours by group (light enough for the black step numbers drawn on them). */
 export const GROUP_COLOURS: Record<ActionGroup, { label: string; fill: string }> = {

@@ -1,8 +1,8 @@
 import { error } from '@sveltejs/kit';
-import { resolveOptions } from '$lib/engine/drill';
-import { solveVariant } from '$lib/engine/solver';
-import { bundledScenarios, getScenario } from '$lib/scenarios';
-import { parRange } from '$lib/state/debrief';
+import { resolveOptions } from '$lib/engine/drill.ts';
+import { solveVariant } from '$lib/engine/solver.ts';
+import { bundledScenarios, getScenario } from '$lib/scenarios/index.ts';
+import { parRange } from '$lib/state/debrief.ts';
 import type { EntryGenerator, PageServerLoad } from './$types';
 
 export const entries: EntryGenerator = () => bundledScenarios.map((s) => ({ id: s.id }));

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { bundledScenarios, getScenario } from '$lib/scenarios';
+import { bundledScenarios, getScenario } from '$lib/scenarios/index.ts';
 import type { EntryGenerator, PageLoad } from './$types';
 
 export const entries: EntryGenerator = () => bundledScenarios.map((s) => ({ id: s.id }));
