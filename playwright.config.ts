@@ -9,6 +9,9 @@ import { existsSync } from 'node:fs';
  */
 const executablePath = process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
+/** E2E_PORT lets two checkouts on one machine run their suites side by side. */
+const port = Number(process.env.E2E_PORT ?? 4173);
+
 export default defineConfig({
 	testDir: 'tests/e2e',
 	fullyParallel: true,
@@ -17,15 +20,15 @@ export default defineConfig({
 	timeout: 60_000,
 	reporter: process.env.CI ? [['list']] : [['list']],
 	webServer: {
-		command: 'npm run build && npx vite preview --port 4173 --strictPort',
-		port: 4173,
+		command: `npm run build && npx vite preview --port ${port} --strictPort`,
+		port,
 		// Lets offline.spec.ts serve a new service worker to its own context (tests/e2e/deploy-hook.ts).
 		env: { NIGHTSHIFT_E2E: '1' },
 		reuseExistingServer: !process.env.CI,
 		timeout: 180_000
 	},
 	use: {
-		baseURL: 'http://localhost:4173',
+		baseURL: `http://localhost:${port}`,
 		trace: 'retain-on-failure',
 		...devices['Desktop Chrome'],
 		viewport: { width: 1366, height: 768 },

@@ -35,7 +35,7 @@ test.describe('team drills', () => {
 		const code = (await page.getByTestId('drill-code').textContent())!;
 		expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{2}$/);
 		const link = (await page.getByTestId('drill-link').textContent())!;
-		expect(link).toBe(`http://localhost:4173/join/?code=${code}`);
+		expect(link).toBe(new URL(`/join/?code=${code}`, page.url()).href);
 		await expect(page.getByRole('img', { name: 'QR code of the drill link' })).toBeVisible();
 		await expectNoSeriousA11yIssues(page);
 		await page.screenshot({ path: `${SCREENSHOTS}/team-create.png`, fullPage: true });

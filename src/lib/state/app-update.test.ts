@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { AppUpdate, type UpdateEnvironment } from './app-update.svelte';
+import { AppUpdate, type UpdateEnvironment } from './app-update.svelte.ts';
 
 /** A stand-in for a service worker: state changes and messages, no browser. */
 class FakeWorker extends EventTarget {

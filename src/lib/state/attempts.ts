@@ -5,7 +5,7 @@
  */
 import type { Attempt } from '$lib/engine/attempt.ts';
 import { deleteAttempt, finishDrill, getAttempt, listAttempts, type AttemptListing } from '$lib/db/index.ts';
-import { withDb } from './persistence.svelte';
+import { withDb } from './persistence.svelte.ts';
 
 /** What the catalogue needs of a finished attempt. */
 export interface AttemptSummary {

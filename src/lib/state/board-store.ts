@@ -12,8 +12,8 @@ import {
 	setBoardDrill
 } from '$lib/db/board.ts';
 import { codeScenarios, getScenarioVersion } from '$lib/scenarios/index.ts';
-import { withDb } from './persistence.svelte';
-import { TeamBoard, type BoardStore } from './team-board.svelte';
+import { withDb } from './persistence.svelte.ts';
+import { TeamBoard, type BoardStore } from './team-board.svelte.ts';
 
 const must = async <T>(p: Promise<{ ok: true; value: T } | { ok: false; reason: string }>): Promise<T> => {
 	const r = await p;

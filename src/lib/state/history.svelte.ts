@@ -13,9 +13,9 @@ import {
 import type { Attempt } from '$lib/engine/attempt.ts';
 import { checkResult } from '$lib/engine/team.ts';
 import { getScenarioVersion } from '$lib/scenarios/index.ts';
-import { Live } from './live.svelte';
+import { Live } from './live.svelte.ts';
 import { removeAttempt } from './attempts.ts';
-import { withDb } from './persistence.svelte';
+import { withDb } from './persistence.svelte.ts';
 
 export interface HistoryFilter {
 	scenario: string;

@@ -1,6 +1,6 @@
 /** The trainee profiles on this device and the one playing now, as runes. */
 import { addProfile, currentProfile, listProfiles, setCurrentProfile, type ProfileRow } from '$lib/db/index.ts';
-import { withDb } from './persistence.svelte';
+import { withDb } from './persistence.svelte.ts';
 
 export class Profiles {
 	list = $state.raw<ProfileRow[]>([]);

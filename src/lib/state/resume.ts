@@ -10,7 +10,7 @@ import type { InProgressRow } from '$lib/db/client.ts';
 import { clearInProgress, getInProgress, saveInProgress } from '$lib/db/in-progress.ts';
 import { currentProfile } from '$lib/db/profiles.ts';
 import type { DrillParams } from './drill-params.ts';
-import { withDb } from './persistence.svelte';
+import { withDb } from './persistence.svelte.ts';
 
 /** Where a drill picks up again. */
 export interface ResumePoint {

@@ -5,7 +5,7 @@ import { replay, type LogStep } from '$lib/engine/replay.ts';
 import { checkResult } from '$lib/engine/team.ts';
 import type { BoardResultRow } from '$lib/db/index.ts';
 import { fixture } from '../../../tests/fixtures/load.ts';
-import { CHUNK, drillKey, groupResults, TeamBoard, type BoardStore, type ResultFile } from './team-board.svelte';
+import { CHUNK, drillKey, groupResults, TeamBoard, type BoardStore, type ResultFile } from './team-board.svelte.ts';
 
 const compiled = fixture('disk-full');
 const scenarios = [{ id: 'disk-full', optionIds: compiled.optionIds }];
