@@ -11,7 +11,9 @@ import { createMachine, initialTransition, transition } from 'xstate';
 import { checkScenarioText, optionCombinations } from '../src/lib/engine/check.ts';
 import type { CompiledScenario } from '../src/lib/engine/compile.ts';
 import { canTake, performAction, startDrill, variantForSeed, type DrillState } from '../src/lib/engine/drill.ts';
-import { machineFor, replay, type LogStep } from '../src/lib/engine/replay.ts';
+import { replay } from '../src/lib/engine/replay.ts';
+import type { DrillStep } from '../src/lib/engine/drill.ts';
+import { machineFor } from '../src/lib/engine/machine.ts';
 import { createRng } from '../src/lib/engine/rng.ts';
 import { simulate } from '../src/lib/engine/simulate.ts';
 import { solveVariant } from '../src/lib/engine/solver.ts';
@@ -32,10 +34,10 @@ function time(fn: () => void, runs: number): number {
 }
 
 /** A long legal log: random actions, avoiding those that would end the drill, up to `length`. */
-function longLog(compiled: CompiledScenario, seed: number, length: number): LogStep[] {
+function longLog(compiled: CompiledScenario, seed: number, length: number): DrillStep[] {
 	const random = createRng(seed);
 	let state: DrillState = startDrill(compiled, { seed });
-	const log: LogStep[] = [];
+	const log: DrillStep[] = [];
 	while (log.length < length) {
 		const open = compiled.actions.filter((a) => canTake(state, a));
 		const safe = open.filter((a) => performAction(compiled, state, a.def.id).outcome === 'playing');

@@ -15,9 +15,10 @@
  * Three runs, each in a fresh context (an empty board, nothing cached but the HTTP cache).
  */
 import { createAttempt } from '../src/lib/engine/attempt.ts';
-import { resolveOptions } from '../src/lib/engine/drill.ts';
+import { resolveOptions } from '../src/lib/engine/world.ts';
 import { encodeDrillCode } from '../src/lib/engine/drill-code.ts';
-import { replay, type LogStep } from '../src/lib/engine/replay.ts';
+import { replay } from '../src/lib/engine/replay.ts';
+import type { DrillStep } from '../src/lib/engine/drill.ts';
 import { solvePar } from '../src/lib/engine/solver.ts';
 import { loadScenario, median, openApp } from './browser-harness.ts';
 
@@ -36,7 +37,7 @@ const code = encodeDrillCode(
 	{ id: 'http4-night', optionIds: http4.optionIds }
 );
 const par = solvePar(http4, SEED, options)!;
-const parLog: LogStep[] = par.path.map((p) => ({ type: 'action', action: p.action }));
+const parLog: DrillStep[] = par.path.map((p) => ({ type: 'action', action: p.action }));
 
 // A small deterministic generator (no Math.random), so every run gets the same files.
 let rng = 12345;
@@ -46,12 +47,12 @@ const next = (n: number) => {
 };
 
 /** The par path with up to `extra` actions slipped in, as long as it still restores. */
-function slowerPath(extra: number): LogStep[] {
+function slowerPath(extra: number): DrillStep[] {
 	let log = parLog;
 	for (let tries = 0; tries < 40 && log.length < parLog.length + extra; tries++) {
 		const at = next(log.length);
 		const action = http4.actions[next(http4.actions.length)]!.def.id;
-		const candidate: LogStep[] = [...log.slice(0, at), { type: 'action', action }, ...log.slice(at)];
+		const candidate: DrillStep[] = [...log.slice(0, at), { type: 'action', action }, ...log.slice(at)];
 		const run = replay(http4, { seed: SEED, options, mode: 'drill' }, candidate);
 		if (!run.error && (run.state.outcome === 'restored' || run.state.outcome === 'degraded')) log = candidate;
 	}

@@ -2,7 +2,7 @@
  * The authoring CLI: `npm run scenarios -- <command>`. It reuses the engine as the app does.
  *
  *   check [files…]                 validate every scenario (or the named files)
- *   par <id> [--seed N] [--option k=v…] [--json]
+ *   par <id> [--seed N | --fair] [--option k=v…] [--json]
  *   replay <id> --seed N [--option k=v…] --actions a,b,c [--mode M] [--json]
  *   verify <attempt.json>          replay an attempt file; exit 0 only if it matches
  *   simulate <id> --runs N [--seed S] [--option k=v…]
@@ -13,12 +13,17 @@ import { parseArgs } from 'node:util';
 import { formatIssue } from '../lib/scenario/errors.ts';
 import { parseAttempt, scoreState, verifyAttempt } from '../lib/engine/attempt.ts';
 import { checkScenarioText } from '../lib/engine/check.ts';
+import { compileScenario } from '../lib/engine/compile.ts';
+import { parseScenario } from '../lib/scenario/parse.ts';
+import { checkReferences } from '../lib/scenario/validate.ts';
 import type { CompiledScenario } from '../lib/engine/compile.ts';
-import { MODES, resolveOptions, variantForSeed, type Mode } from '../lib/engine/drill.ts';
+import { resolveOptions, variantForSeed } from '../lib/engine/world.ts';
+import { isRestored, MODES, SEED_RANGE_MESSAGE, type Mode } from '../lib/vocabulary.ts';
 import { replay } from '../lib/engine/replay.ts';
 import { isSeed } from '../lib/engine/rng.ts';
 import { simulate } from '../lib/engine/simulate.ts';
 import { solvePar } from '../lib/engine/solver.ts';
+import { fairFor, type PolicyNode } from '../lib/engine/fair.ts';
 import { formatDuration, timeAt } from '../lib/engine/time.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -47,9 +52,13 @@ function readText(path: string): string {
 function loadScenario(id: string): CompiledScenario {
 	for (const file of scenarioFiles()) {
 		if (basename(file).replace(/\.(ya?ml|json)$/, '') !== id) continue;
-		const result = checkScenarioText(readText(file), display(file));
-		if (!result.ok) throw new UsageError(result.issues.map(formatIssue).join('\n'));
-		return result.compiled;
+		// par, replay and simulate need a scenario that parses and whose references hold; the
+		// deep analysis and lints are `check`'s (and CI's) job, not rerun on every call.
+		const parsed = parseScenario(readText(file), display(file));
+		if (!parsed.ok) throw new UsageError(parsed.issues.map(formatIssue).join('\n'));
+		const refs = checkReferences(parsed.value, display(file));
+		if (refs.length > 0) throw new UsageError(refs.map(formatIssue).join('\n'));
+		return compileScenario(parsed.value);
 	}
 	throw new UsageError(`no scenario "${id}" in ${display(SCENARIO_DIR)}`);
 }
@@ -60,7 +69,7 @@ function parseSeed(value: string | undefined, fallback?: number): number {
 		return fallback;
 	}
 	const seed = Number(value);
-	if (!isSeed(seed)) throw new UsageError(`--seed must be a whole number from 0 to 4294967295, not "${value}"`);
+	if (!isSeed(seed)) throw new UsageError(`--seed must be ${SEED_RANGE_MESSAGE}, not "${value}"`);
 	return seed;
 }
 
@@ -108,10 +117,53 @@ function cmdCheck(files: string[]): number {
 	return failed === 0 ? 0 : 1;
 }
 
+/** `par --fair`: the fair policy as a decision tree, its expected impact and its impact per variant. */
+function cmdFairPar(id: string, compiled: CompiledScenario, options: Record<string, boolean>, json: boolean): number {
+	const fair = fairFor(compiled, options);
+	if (!fair) throw new UsageError(`${id}: the fair search is too large`);
+	const resolved = resolveOptions(compiled, options);
+	if (json) {
+		console.log(
+			JSON.stringify({
+				scenario: id,
+				options: resolved,
+				expectedMinutes: fair.expectedMinutes,
+				variants: fair.variants.map(({ variant, weight, minutes, omniscientMinutes }) => ({
+					variant,
+					weight,
+					minutes,
+					omniscientMinutes
+				})),
+				policy: fair.policy
+			})
+		);
+		return 0;
+	}
+	const start = compiled.scenario.start.time;
+	console.log(
+		`${id}: fair par ${formatDuration(Math.round(fair.expectedMinutes))} expected (${fair.explored} belief states)`
+	);
+	for (const v of fair.variants)
+		console.log(
+			`  ${v.variant}: ${formatDuration(Math.round(v.minutes))} (if known: ${formatDuration(Math.round(v.omniscientMinutes))})`
+		);
+	const print = (node: PolicyNode | null, indent: string) => {
+		if (!node) return;
+		console.log(`${indent}${timeAt(node.at, start)}  ${node.action}  [${node.variants.join(', ')}]`);
+		for (const b of node.branches) {
+			if (node.branches.length > 1) console.log(`${indent}  → ${b.observation} [${b.variants.join(', ')}]`);
+			print(b.next, node.branches.length > 1 ? indent + '    ' : indent);
+		}
+	};
+	for (const root of fair.roots) print(root.policy, '  ');
+	return 0;
+}
+
 function cmdPar(id: string, values: Flags): number {
 	const compiled = loadScenario(id);
 	const seed = parseSeed(values.seed, 1);
 	const options = parseOptions(compiled, values.option);
+	if (values.fair) return cmdFairPar(id, compiled, options, values.json === true);
 	const par = solvePar(compiled, seed, options);
 	if (!par) throw new UsageError(`${id}: no path to restore for seed ${seed}`);
 	const label = (action: string) => compiled.actionById.get(action)!.def.label;
@@ -152,7 +204,7 @@ function cmdReplay(id: string, values: Flags): number {
 		.map((action) => (action === 'hint' ? ({ type: 'hint' } as const) : ({ type: 'action', action } as const)));
 	const run = replay(compiled, { seed, options, mode }, steps);
 	const score = scoreState(compiled, run.state);
-	const restored = run.state.outcome === 'restored' || run.state.outcome === 'degraded';
+	const restored = isRestored(run.state.outcome);
 	const result = {
 		scenario: id,
 		seed,
@@ -163,6 +215,9 @@ function cmdReplay(id: string, values: Flags): number {
 		minutes: restored ? run.state.clock : null,
 		clock: run.state.clock,
 		score,
+		fairPar: score?.par ?? null,
+		omniscientPar: score?.omniscientPar ?? null,
+		downtimeMinutes: run.state.impact,
 		laps: run.state.laps,
 		error: run.error
 	};
@@ -173,7 +228,10 @@ function cmdReplay(id: string, values: Flags): number {
 		console.log(
 			`${id}, seed ${seed}, variant ${run.state.variant}: ${run.state.outcome}${run.state.failure ? ` (${run.state.failure})` : ''} at ${timeAt(run.state.clock, start)}`
 		);
-		if (restored) console.log(`time to restore ${formatDuration(run.state.clock)}, par ${formatDuration(score!.par)}`);
+		if (restored)
+			console.log(
+				`time to restore ${formatDuration(run.state.clock)}, customer impact ${formatDuration(Math.round(run.state.impact))}, fair par ${formatDuration(Math.round(score!.par))}, if known ${formatDuration(Math.round(score!.omniscientPar ?? 0))}`
+			);
 		if (score)
 			console.log(
 				`score ${score.total} (${score.grade}); time ${score.timeScore}, penalties ${score.penalties.map((p) => `${p.kind} ${p.label} -${p.points}`).join('; ') || 'none'}`
@@ -234,7 +292,15 @@ function cmdSimulate(id: string, values: Flags): number {
 	return 0;
 }
 
-type Flags = { seed?: string; option?: string[]; actions?: string; json?: boolean; runs?: string; mode?: string };
+type Flags = {
+	seed?: string;
+	option?: string[];
+	actions?: string;
+	json?: boolean;
+	fair?: boolean;
+	runs?: string;
+	mode?: string;
+};
 
 function main(argv: string[]): number {
 	const { values, positionals } = parseArgs({
@@ -245,6 +311,7 @@ function main(argv: string[]): number {
 			option: { type: 'string', multiple: true },
 			actions: { type: 'string' },
 			json: { type: 'boolean' },
+			fair: { type: 'boolean' },
 			runs: { type: 'string' },
 			mode: { type: 'string' }
 		}

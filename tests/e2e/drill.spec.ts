@@ -1,5 +1,5 @@
 import { expect, test, type Locator } from '@playwright/test';
-import { resolveOptions } from '../../src/lib/engine/drill.ts';
+import { resolveOptions } from '../../src/lib/engine/world.ts';
 import { solvePar } from '../../src/lib/engine/solver.ts';
 import { formatDuration } from '../../src/lib/engine/time.ts';
 import {

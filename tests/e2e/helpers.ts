@@ -7,7 +7,8 @@ import { resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 import { compileScenario, type CompiledScenario } from '../../src/lib/engine/compile.ts';
-import { availability, performAction, startDrill, type DrillState } from '../../src/lib/engine/drill.ts';
+import { performAction, startDrill, type DrillState } from '../../src/lib/engine/drill.ts';
+import { availability } from '../../src/lib/engine/world.ts';
 import { codesOf, stateKey } from '../../src/lib/engine/solver.ts';
 import { parseScenario } from '../../src/lib/scenario/parse.ts';
 

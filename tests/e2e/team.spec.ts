@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { resolveOptions } from '../../src/lib/engine/drill.ts';
+import { resolveOptions } from '../../src/lib/engine/world.ts';
 import { encodeDrillCode } from '../../src/lib/engine/drill-code.ts';
 import { solvePar } from '../../src/lib/engine/solver.ts';
 import {

@@ -43,7 +43,8 @@ describe('bundled scenarios', () => {
 						par!.path.map((s) => ({ type: 'action', action: s.action }))
 					);
 					expect(run.error).toBeNull();
-					expect(run.state.clock).toBe(par!.minutes);
+					expect(run.state.clock).toBe(par!.clock);
+					expect(run.state.impact).toBe(par!.minutes);
 				}
 			}
 		});

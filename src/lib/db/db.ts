@@ -5,8 +5,8 @@
  */
 import { Dexie, liveQuery, type EntityTable } from 'dexie';
 import type { Attempt } from '$lib/engine/attempt.ts';
-import type { LogStep } from '$lib/engine/replay.ts';
-import type { Mode } from '$lib/engine/drill.ts';
+import type { DrillStep } from '$lib/engine/drill.ts';
+import type { Mode } from '$lib/vocabulary.ts';
 import type { BoardRow } from '$lib/engine/team.ts';
 
 export const DB_NAME = 'nightshift';
@@ -46,7 +46,7 @@ export interface InterruptedDrill {
 	scenarioVersion: number;
 	seed: number;
 	options: Record<string, boolean>;
-	steps: LogStep[];
+	steps: DrillStep[];
 	startedAt: string;
 }
 
@@ -59,7 +59,7 @@ export interface InProgressRow {
 	/** `actor.getPersistedSnapshot()` (plain JSON). */
 	snapshot: unknown;
 	/** The action log, to rebuild the drill by replay when the scenario changed. */
-	log: LogStep[];
+	log: DrillStep[];
 	/** Wall-clock milliseconds since the start, one per log step. */
 	wallMs: number[];
 	/** Wall-clock milliseconds played so far (the clock resumes from here). */

@@ -3,7 +3,7 @@
  * record is skipped with a note, never a crash.
  */
 import { AttemptSchema, type Attempt } from '$lib/engine/attempt.ts';
-import type { Mode } from '$lib/engine/drill.ts';
+import { GRADES, MODES, OUTCOMES, type Mode } from '$lib/vocabulary.ts';
 import type { AttemptRow, InterruptedDrill, NightshiftDb } from './db.ts';
 
 /**
@@ -23,9 +23,9 @@ export interface AttemptListing {
 	score: { minutes: number | null; par: number; total: number; grade: Attempt['score']['grade'] };
 }
 
-const MODES_SET = new Set(['guided', 'drill', 'practice']);
-const OUTCOMES_SET = new Set(['playing', 'restored', 'degraded', 'failed', 'timeout']);
-const GRADES_SET = new Set(['A', 'B', 'C', 'D', 'E', 'F']);
+const MODES_SET = new Set<string>(MODES);
+const OUTCOMES_SET = new Set<string>(OUTCOMES);
+const GRADES_SET = new Set<string>(GRADES);
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 const isWhole = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
 
@@ -48,7 +48,8 @@ export function checkListing(record: unknown): AttemptListing | string {
 	const sc = r.score;
 	if (!isObject(sc)) return 'score: missing';
 	if (sc.minutes !== null && !isWhole(sc.minutes)) return 'score.minutes: expected a whole number or null';
-	if (!isWhole(sc.par) || !isWhole(sc.total)) return 'score: expected whole numbers for par and total';
+	if (typeof sc.par !== 'number' || !(sc.par >= 0) || !isWhole(sc.total))
+		return 'score: expected a par of 0 or more and a whole-number total';
 	if (!GRADES_SET.has(sc.grade as string)) return 'score.grade: unknown grade';
 	return record as unknown as AttemptListing;
 }

@@ -31,7 +31,7 @@ describe('attempt records', () => {
 		const a = played();
 		expect(a).toMatchObject({
 			format: 'nightshift-attempt',
-			formatVersion: 1,
+			formatVersion: 2,
 			seed,
 			mode: 'guided',
 			outcome: 'restored',

@@ -5,15 +5,17 @@
 import { z } from 'zod';
 import { Id, Name } from '../scenario/schema.ts';
 import type { CompiledScenario } from './compile.ts';
-import { MODES, type DrillState } from './drill.ts';
+import type { DrillState } from './drill.ts';
+import { GRADES, MAX_SEED, MODES, OUTCOMES, PENALTY_KINDS } from '../vocabulary.ts';
 import { firstIssue, readJsonFile } from './json-file.ts';
-import { MAX_SEED } from './rng.ts';
-import { replay, type LogStep } from './replay.ts';
+import { replay } from './replay.ts';
+import type { DrillStep } from './drill.ts';
 import { scoreDrill, type Score } from './score.ts';
-import { solvePar } from './solver.ts';
+import { parsFor } from './fair.ts';
 
 export const ATTEMPT_FORMAT = 'nightshift-attempt';
-export const ATTEMPT_FORMAT_VERSION = 1;
+/** Version 2 scores against fair par and counts customer impact; version 1 records still read. */
+export const ATTEMPT_FORMAT_VERSION = 2;
 /** Result files larger than this are refused unread. */
 export const MAX_ATTEMPT_BYTES = 1024 * 1024;
 
@@ -38,8 +40,6 @@ const StepSchema = z.discriminatedUnion('type', [
 ]);
 export type AttemptStep = z.infer<typeof StepSchema>;
 
-export const OUTCOMES = ['playing', 'restored', 'degraded', 'failed', 'timeout'] as const;
-
 const ScoreSchema = z
 	.object({
 		timeScore: z.number().int().min(0).max(100),
@@ -47,7 +47,7 @@ const ScoreSchema = z
 			.array(
 				z
 					.object({
-						kind: z.enum(['hint', 'useless', 'risk', 'degraded', 'late-update']),
+						kind: z.enum(PENALTY_KINDS),
 						label: z.string().max(300),
 						points: z.number().int().min(0).max(100)
 					})
@@ -55,16 +55,18 @@ const ScoreSchema = z
 			)
 			.max(5000),
 		total: z.number().int().min(0).max(100),
-		grade: z.enum(['A', 'B', 'C', 'D', 'E', 'F']),
+		grade: z.enum(GRADES),
 		minutes: Minutes.nullable(),
-		par: Minutes
+		par: z.number().min(0).max(100_000),
+		omniscientPar: z.number().min(0).max(100_000).optional(),
+		impact: z.number().min(0).max(100_000).optional()
 	})
 	.strict();
 
 export const AttemptSchema = z
 	.object({
 		format: z.literal(ATTEMPT_FORMAT),
-		formatVersion: z.literal(ATTEMPT_FORMAT_VERSION),
+		formatVersion: z.union([z.literal(1), z.literal(ATTEMPT_FORMAT_VERSION)]),
 		id: z.string().regex(/^[A-Za-z0-9-]{1,64}$/),
 		scenario: z.object({ id: Id, version: z.number().int().min(1) }).strict(),
 		seed: z.number().int().min(0).max(MAX_SEED),
@@ -90,17 +92,17 @@ export const AttemptSchema = z
 export type Attempt = z.infer<typeof AttemptSchema>;
 
 /** The log part of an attempt, as replay takes it. */
-export function stepsToLog(steps: readonly AttemptStep[]): LogStep[] {
+export function stepsToLog(steps: readonly AttemptStep[]): DrillStep[] {
 	return steps.map((s) => (s.type === 'hint' ? { type: 'hint' } : { type: 'action', action: s.action, idle: s.idle }));
 }
 
 /**
- * Scores a drill state against its par.
+ * Scores a drill state against fair par on its variant (and shows omniscient par beside it).
  * @returns the score, or null when the variant has no par (a scenario bug the checker reports)
  */
 export function scoreState(compiled: CompiledScenario, state: DrillState): Score | null {
-	const par = solvePar(compiled, state.seed, state.options);
-	return par ? scoreDrill(compiled, state, par.minutes) : null;
+	const pars = parsFor(compiled, state.seed, state.options);
+	return pars ? scoreDrill(compiled, state, pars) : null;
 }
 
 export interface AttemptMeta {

@@ -7,10 +7,12 @@ import type { ScenarioIssue } from '../scenario/errors.ts';
 import { parseScenario } from '../scenario/parse.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { checkReferences } from '../scenario/validate.ts';
-import { compileScenario, type CompiledScenario } from './compile.ts';
-import { advance, canTake, variantForSeed, type World } from './drill.ts';
+import { compileScenario, type CompiledAction, type CompiledScenario } from './compile.ts';
+import { advance, canTake, crossings, startWorld, variantForSeed, type World } from './world.ts';
+import { bestBlindSequence, fairFor } from './fair.ts';
+import { isRestored } from '../vocabulary.ts';
 import { replay } from './replay.ts';
-import { codesOf, nextCodes, solveVariant, startWorld, stateKey, type StateCodes } from './solver.ts';
+import { codesOf, nextCodes, solveVariant, stateKey, type StateCodes } from './solver.ts';
 import { timeAt } from './time.ts';
 
 /** Exploration stops (and says so) past this many states per variant and option set. */
@@ -159,12 +161,26 @@ export function analyse(compiled: CompiledScenario, file: string): ScenarioIssue
 	const s = compiled.scenario;
 	const issues: ScenarioIssue[] = [];
 	const everAvailable = new Set<string>();
+	const blockedWaits = new Set<string>();
 	const start = s.start.time;
 	for (const options of optionCombinations(s)) {
 		s.variants.forEach((variant, vi) => {
 			const where = `variant "${variant.id}" with ${describeOptions(options)}`;
 			const { nodes, available, complete } = explore(compiled, variant.id, options);
 			available.forEach((a) => everAvailable.add(a));
+			if (!s.allow.some((a) => a.lint === 'wait'))
+				for (const n of nodes)
+					for (const a of compiled.actions) {
+						if (blockedWaits.has(a.def.id)) continue;
+						const t = blockedWait(compiled, n.world, a);
+						if (t === null) continue;
+						blockedWaits.add(a.def.id);
+						issues.push({
+							file,
+							path: `actions[${a.index}].until`,
+							message: `wait: "${a.def.id}" says there is nothing to wait for at ${timeAt(n.world.clock, start)} after [${pathTo(nodes, nodes.indexOf(n)).join(', ')}], while what it would show is still ahead at ${timeAt(t, start)} (${where})`
+						});
+					}
 			if (!complete) {
 				issues.push({
 					file,
@@ -178,7 +194,7 @@ export function analyse(compiled: CompiledScenario, file: string): ScenarioIssue
 				return;
 			}
 			// Dead ends: playing states from which no restore can be reached.
-			const canRestore = nodes.map((n) => n.world.outcome === 'restored' || n.world.outcome === 'degraded');
+			const canRestore = nodes.map((n) => isRestored(n.world.outcome));
 			const into: number[][] = nodes.map(() => []);
 			nodes.forEach((n, i) => n.next.forEach((j) => into[j]!.push(i)));
 			const queue = canRestore.flatMap((ok, i) => (ok ? [i] : []));
@@ -202,6 +218,7 @@ export function analyse(compiled: CompiledScenario, file: string): ScenarioIssue
 			}
 		});
 	}
+	issues.push(...lint(compiled, file));
 	s.actions.forEach((a, i) => {
 		if (!everAvailable.has(a.id))
 			issues.push({ file, path: `actions[${i}]`, message: `action "${a.id}" can never become available` });
@@ -219,7 +236,7 @@ export function analyse(compiled: CompiledScenario, file: string): ScenarioIssue
 				h.path.map((action) => ({ type: 'action', action }))
 			);
 			if (run.error) issues.push({ file, path: 'historical.path', message: run.error });
-			else if (run.state.outcome !== 'restored' && run.state.outcome !== 'degraded')
+			else if (!isRestored(run.state.outcome))
 				issues.push({
 					file,
 					path: 'historical.path',
@@ -228,6 +245,70 @@ export function analyse(compiled: CompiledScenario, file: string): ScenarioIssue
 		}
 	}
 	return issues;
+}
+
+/** Blind play within this ratio of the fair policy's expected impact is an error. */
+export const BLIND_PLAY_RATIO = 1.1;
+
+/**
+ * The scenario lints, for the default options and each preset: blind play (a fixed sequence
+ * whatever the variant comes within 10% of the fair policy), leaks (an action's availability
+ * or reason differs between variants the screen can't tell apart), and waits that say there is
+ * nothing to wait for while what they would show is still ahead. A scenario may opt out of a
+ * lint with `allow: [{ lint, reason }]`.
+ */
+export function lint(compiled: CompiledScenario, file: string): ScenarioIssue[] {
+	const s = compiled.scenario;
+	const allowed = new Set(s.allow.map((a) => a.lint));
+	const issues: ScenarioIssue[] = [];
+	const sets = [
+		{ name: 'the default options', options: {} as Record<string, boolean> },
+		...s.presets.map((p) => ({ name: `preset "${p.id}"`, options: p.options }))
+	];
+	const leaks = new Set<string>();
+	for (const { name, options } of sets) {
+		const fair = fairFor(compiled, options);
+		if (!fair) {
+			issues.push({ file, path: 'variants', message: `${name}: the fair search is too large; simplify the scenario` });
+			continue;
+		}
+		if (!allowed.has('leak'))
+			for (const leak of fair.leaks) {
+				if (leaks.has(leak.action)) continue;
+				leaks.add(leak.action);
+				const i = s.actions.findIndex((a) => a.id === leak.action);
+				issues.push({
+					file,
+					path: `actions[${i}]`,
+					message: `leak: whether "${leak.action}" is available (or why not) differs between variants ${leak.variants.map((v) => `"${v}"`).join(', ')} at ${timeAt(leak.at, s.start.time)}, before the screen tells them apart (${name})`
+				});
+			}
+		if (!allowed.has('blind-play')) {
+			const blind = bestBlindSequence(compiled, options);
+			if (blind && blind.expectedMinutes <= BLIND_PLAY_RATIO * fair.expectedMinutes)
+				issues.push({
+					file,
+					path: 'variants',
+					message: `blind play: [${blind.actions.join(', ')}] restores every variant without reading the evidence in ${blind.expectedMinutes.toFixed(1)} expected minutes of impact, within ${Math.round((BLIND_PLAY_RATIO - 1) * 100)}% of the fair policy's ${fair.expectedMinutes.toFixed(1)} (${name})`
+				});
+		}
+	}
+	return issues;
+}
+
+/**
+ * A wait that says "nothing to wait for" while evidence it would show is still ahead: its
+ * \`until\` holds, yet one of its reveals, not yet seen, would begin to hold by time passing alone.
+ */
+export function blockedWait(compiled: CompiledScenario, world: World, action: CompiledAction): number | null {
+	if (!action.until || world.outcome !== 'playing' || !action.until(world)) return null;
+	if (!action.requires.every((r) => r.when(world))) return null;
+	for (const t of crossings(compiled, world, world.clock, compiled.scenario.limitMinutes)) {
+		const later: World = { ...world, clock: t };
+		for (const r of action.reveals)
+			if (world.seen[r.evidence] === undefined && r.when && !r.when(world) && r.when(later)) return t;
+	}
+	return null;
 }
 
 /** The smallest seed that picks a variant (for tests and the historical replay), or null. */

@@ -54,6 +54,17 @@ export interface CompiledScenario {
 	/** Evidence id to its position among key evidence. */
 	keyEvidenceIndex: Map<string, number>;
 	flagNames: string[];
+	/** Evidence id to the index of its text: evidence with the same title and text reads the same. */
+	evidenceTextIndex: Map<string, number>;
+	/**
+	 * For the fair search: actions whose done-ness can change what happens or what is shown
+	 * later (key actions, and once-only actions whose reveals depend on the state), and
+	 * evidence whose seen-ness can (key evidence, and evidence more than one source reveals).
+	 */
+	fairKeyActions: CompiledAction[];
+	fairKeyEvidence: string[];
+	/** The status item whose state is customer impact, and what a degraded minute counts. */
+	impact: { service: number; degradedWeight: number };
 }
 
 const compileReveals = (list: Reveal[], frame: TimeFrame): CompiledReveal[] =>
@@ -62,6 +73,28 @@ const compileReveals = (list: Reveal[], frame: TimeFrame): CompiledReveal[] =>
 			? { evidence: r, when: null }
 			: { evidence: r.evidence, when: r.when ? compileCondition(r.when, frame) : null }
 	);
+
+/** Evidence that more than one source (an action, or the initial screen) can reveal. */
+function revealedTwice(scenario: Scenario): string[] {
+	const count = new Map<string, number>();
+	const sources = [scenario.initialEvidence, ...scenario.actions.map((a) => a.reveals)];
+	for (const list of sources)
+		for (const id of new Set(list.map((r) => (typeof r === 'string' ? r : r.evidence))))
+			count.set(id, (count.get(id) ?? 0) + 1);
+	return [...count].filter(([, n]) => n > 1).map(([id]) => id);
+}
+
+/** Evidence id to a number shared by every evidence with the same source, title and text. */
+function textIndex(scenario: Scenario): Map<string, number> {
+	const byText = new Map<string, number>();
+	return new Map(
+		scenario.evidence.map((e) => {
+			const text = `${e.source}\u0000${e.title}\u0000${e.text}`;
+			if (!byText.has(text)) byText.set(text, byText.size);
+			return [e.id, byText.get(text)!];
+		})
+	);
+}
 
 /**
  * Compiles a scenario that passed schema and reference checks.
@@ -145,6 +178,26 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
 		keyEvidence: [...worldSeen].sort(),
 		keyActionIndex: actions.map((a) => keyActions.indexOf(a.def.id)),
 		keyEvidenceIndex: new Map([...worldSeen].sort().map((id, i) => [id, i])),
-		flagNames: Object.keys(scenario.flags).sort()
+		flagNames: Object.keys(scenario.flags).sort(),
+		evidenceTextIndex: textIndex(scenario),
+		fairKeyActions: actions.filter(
+			(a) =>
+				keyActions.includes(a.def.id) ||
+				(!a.def.repeatable &&
+					a.def.reveals.some(
+						(r) =>
+							typeof r !== 'string' &&
+							r.when !== undefined &&
+							conditionRefs(r.when, '').some((ref) => ref.kind !== 'variant' && ref.kind !== 'option')
+					))
+		),
+		fairKeyEvidence: [...new Set([...worldSeen, ...revealedTwice(scenario)])].sort(),
+		impact: {
+			service: Math.max(
+				0,
+				scenario.world.status.findIndex((s) => s.id === scenario.impact?.service)
+			),
+			degradedWeight: scenario.impact?.degradedWeight ?? 0.5
+		}
 	};
 }

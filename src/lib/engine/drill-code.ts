@@ -10,11 +10,11 @@
  * The scenario hash is FNV-1a of the scenario id, folded to 16 bits: codes name scenarios by
  * hash, and `decodeDrillCode` looks the hash up among the scenarios it is given.
  */
-import { MODES, type Mode } from './drill.ts';
+import { LIVE_CLOCK_RATES as RATES, MODES, type Mode } from '../vocabulary.ts';
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-/** Live-clock rates a code can carry: simulated minutes per real minute (0 = off). */
-export const LIVE_CLOCK_RATES = [0, 1, 2, 5, 10, 15, 30, 60] as const;
+/** Live-clock rates a code can carry: simulated minutes per real minute (0 = off), by index. */
+const LIVE_CLOCK_RATES = [0, ...RATES] as const;
 const MAX_OPTIONS = 8;
 
 export interface DrillSpec {

@@ -1,24 +1,16 @@
 /**
- * The drill's state and its pure step functions. The XState machine (machine.ts) calls these
- * from its guards and actions; the solver calls `advance` directly. Nothing here has side
- * effects: every function returns a new state.
+ * A drill: the world (world.ts) plus its journal: what the trainee did and what it showed,
+ * hints taken, phase laps, and the variants still consistent with the screen (which decide
+ * whether an action told the trainee anything). The XState machine (machine.ts) calls these
+ * from its guards and actions. Nothing here has side effects: every function returns a new state.
  */
-import type { Scalar } from '../scenario/schema.ts';
-import type { CompiledAction, CompiledReveal, CompiledScenario } from './compile.ts';
-import type { WorldView } from './conditions.ts';
-import { createRng, pickWeighted } from './rng.ts';
+import { isRestored, type Mode } from '../vocabulary.ts';
+import { availabilitySignature, initialSignature, screenSignature, statusSignature } from './belief.ts';
+import type { CompiledAction, CompiledScenario } from './compile.ts';
+import { advance, availability, canTake, startWorld, variantForSeed, type World } from './world.ts';
 
-export const MODES = ['guided', 'drill', 'practice'] as const;
-export type Mode = (typeof MODES)[number];
-
-export type Outcome = 'playing' | 'restored' | 'degraded' | 'failed' | 'timeout';
-
-/** The part of a drill's state that decides what can happen next. */
-export interface World extends WorldView {
-	outcome: Outcome;
-	/** The failure's id when the outcome is `failed`. */
-	failure: string | null;
-}
+/** One step of a drill as the UI sends it and an action log records it: an action (with live-clock idle minutes) or a hint. */
+export type DrillStep = { type: 'action'; action: string; idle?: number } | { type: 'hint' };
 
 /** One line of the drill's journal: what the trainee did and what it showed. */
 export type JournalEntry =
@@ -32,6 +24,9 @@ export type JournalEntry =
 			/** Minutes of live-clock thinking time before it. */
 			idle: number;
 			revealed: string[];
+			/** Customer impact the step added (idle minutes included). */
+			impact?: number;
+			/** It changed nothing and told nothing new: no variant still possible was ruled out. */
 			useless: boolean;
 			/** Score points the action's risk cost, judged when it was chosen (0: none). */
 			risk: number;
@@ -58,39 +53,12 @@ export interface DrillState extends World {
 	hintsUsed: number[];
 	/** Phase (and `restored`) to the clock when it was reached. */
 	laps: Record<string, number>;
+	/** The worlds of the other variants that everything shown so far is still consistent with. */
+	others: World[];
 }
 
-/** The variant a seed picks: the seed's first draw, by weight. */
-export function variantForSeed(compiled: CompiledScenario, seed: number): string {
-	return pickWeighted(compiled.scenario.variants, createRng(seed)())!.id;
-}
-
-/** The scenario's options with defaults filled in and unknown names dropped. */
-export function resolveOptions(compiled: CompiledScenario, options: Record<string, boolean> = {}) {
-	const out: Record<string, boolean> = {};
-	for (const o of compiled.scenario.options) out[o.id] = options[o.id] ?? o.default;
-	return out;
-}
-
-/** Evidence from `reveals` that holds in `world` and has not been seen yet, in order. */
-function revealNew(reveals: CompiledReveal[], world: WorldView): string[] {
-	let out: string[] | null = null;
-	for (const r of reveals) {
-		if (world.seen[r.evidence] !== undefined || out?.includes(r.evidence)) continue;
-		if (r.when === null || r.when(world)) (out ??= []).push(r.evidence);
-	}
-	return out ?? NONE;
-}
-
-const NONE: string[] = [];
-
-/** `seen` with new evidence added at a clock; the same object when there is none. */
-function withSeen(seen: Readonly<Record<string, number>>, ids: string[], at: number) {
-	if (ids.length === 0) return seen;
-	const next = { ...seen };
-	for (const id of ids) next[id] = at;
-	return next;
-}
+/** An action that tells customers how things stand: never useless, and the score asks for them. */
+export const isUpdate = (action: CompiledAction) => action.def.group === 'communicate';
 
 /**
  * The drill at its start: variant picked by the seed, flags at their initial values,
@@ -98,148 +66,25 @@ function withSeen(seen: Readonly<Record<string, number>>, ids: string[], at: num
  */
 export function startDrill(compiled: CompiledScenario, input: DrillInput): DrillState {
 	const s = compiled.scenario;
-	const base: World = {
-		clock: 0,
-		variant: variantForSeed(compiled, input.seed),
-		options: resolveOptions(compiled, input.options),
-		flags: { ...s.flags },
-		doneAt: {},
-		seen: {},
-		outcome: 'playing',
-		failure: null
-	};
-	const initial = revealNew(compiled.initialReveals, base);
+	const variant = variantForSeed(compiled, input.seed);
+	const world = startWorld(compiled, variant, input.options ?? {});
+	const screen = initialSignature(compiled, world);
+	const others = compiled.variantIds
+		.filter((v) => v !== variant)
+		.map((v) => startWorld(compiled, v, world.options))
+		.filter((w) => initialSignature(compiled, w) === screen);
 	return {
-		...base,
-		seen: withSeen(base.seen, initial, 0),
+		...world,
 		scenario: s.id,
 		version: s.version,
 		seed: input.seed,
 		mode: input.mode ?? 'practice',
-		initial,
+		initial: Object.keys(world.seen),
 		journal: [],
 		hintsUsed: [],
-		laps: {}
+		laps: {},
+		others
 	};
-}
-
-export type Availability = { available: true } | { available: false; reason: string; hidden: boolean };
-
-/** Whether an action can be taken now, and if not, why. */
-export function availability(compiled: CompiledScenario, world: World, actionId: string): Availability {
-	const action = compiled.actionById.get(actionId);
-	if (!action) return { available: false, reason: `Unknown action "${actionId}".`, hidden: true };
-	const hidden = action.def.hiddenUntilAvailable;
-	if (world.outcome !== 'playing') return { available: false, reason: 'The drill is over.', hidden };
-	if (!action.def.repeatable && world.doneAt[actionId] !== undefined)
-		return { available: false, reason: 'Already done.', hidden };
-	for (const r of action.requires) if (!r.when(world)) return { available: false, reason: r.reason, hidden };
-	if (action.until?.(world))
-		return { available: false, reason: 'Nothing to wait for: that has already happened.', hidden };
-	return { available: true };
-}
-
-/** `availability` without the reason: the hot path of the solver and the checker. */
-export function canTake(world: World, action: CompiledAction): boolean {
-	if (world.outcome !== 'playing') return false;
-	if (!action.def.repeatable && world.doneAt[action.def.id] !== undefined) return false;
-	for (const r of action.requires) if (!r.when(world)) return false;
-	return !action.until?.(world);
-}
-
-/** Which end, if any, holds in this world: a failure, a restore, or the time limit. */
-function endOf(compiled: CompiledScenario, world: World): Pick<World, 'outcome' | 'failure'> | null {
-	for (const f of compiled.failures) if (f.when(world)) return { outcome: 'failed', failure: f.id };
-	if (compiled.restoreFull(world)) return { outcome: 'restored', failure: null };
-	if (compiled.restoreDegraded?.(world)) return { outcome: 'degraded', failure: null };
-	if (world.clock >= compiled.scenario.limitMinutes) return { outcome: 'timeout', failure: null };
-	return null;
-}
-
-/** Clock minutes in (from, to) at which a time condition may change value, in order. */
-function crossings(compiled: CompiledScenario, world: World, from: number, to: number): number[] {
-	let out: number[] | null = null;
-	for (const t of compiled.thresholds) {
-		if (t >= to) break;
-		if (t > from) (out ??= []).push(t);
-	}
-	for (const { action, minutes } of compiled.sinceRefs) {
-		const done = world.doneAt[action];
-		if (done !== undefined && done + minutes > from && done + minutes < to) (out ??= []).push(done + minutes);
-	}
-	if (out === null) return NONE_AT;
-	return out.length > 1 ? [...new Set(out)].sort((a, b) => a - b) : out;
-}
-
-const NONE_AT: number[] = [];
-
-/** What one action did to the world. */
-export interface Advance {
-	world: World;
-	/** Clock when the action proper started (after idle minutes). */
-	startedAt: number;
-	revealed: string[];
-	flagsChanged: boolean;
-	interrupted: boolean;
-}
-
-/**
- * Carries out one action on the world (the caller checks availability first). Time passes
- * first (idle minutes, then the action's own); if the service comes back or a failure happens
- * while it passes, the drill ends there. Then effects apply, reveals are shown, and the ends
- * are checked.
- */
-export function advance(compiled: CompiledScenario, world: World, action: CompiledAction, idle = 0): Advance {
-	const startedAt = world.clock + idle;
-	const to = startedAt + action.def.minutes;
-	// Time passing: stop early where an end (or, for waits, `until`) begins to hold.
-	for (const t of crossings(compiled, world, world.clock, to)) {
-		const probe: World = { ...world, clock: t };
-		const end = endOf(compiled, probe);
-		if (end)
-			return {
-				world: { ...probe, ...end },
-				startedAt: Math.min(startedAt, t),
-				revealed: [],
-				flagsChanged: false,
-				interrupted: true
-			};
-		if (t >= startedAt && action.until?.(probe)) return finish(compiled, world, action, startedAt, t);
-	}
-	return finish(compiled, world, action, startedAt, to);
-}
-
-function finish(
-	compiled: CompiledScenario,
-	before: World,
-	action: CompiledAction,
-	startedAt: number,
-	clock: number
-): Advance {
-	const world: World = { ...before, clock, doneAt: { ...before.doneAt, [action.def.id]: clock } };
-	let flagsChanged = false;
-	for (const e of action.effects) {
-		if (e.when && !e.when(world)) continue;
-		if (e.fail) {
-			world.outcome = 'failed';
-			world.failure = e.fail;
-			return { world, startedAt, revealed: NONE, flagsChanged, interrupted: false };
-		}
-		for (const k in e.set) {
-			const v = e.set[k]!;
-			if (world.flags[k] === v) continue;
-			// Copy the flags once, on the first change.
-			if (!flagsChanged) world.flags = { ...world.flags };
-			(world.flags as Record<string, Scalar>)[k] = v;
-			flagsChanged = true;
-		}
-	}
-	// Reveals see the world after the effects; evidence counts as seen from this clock on.
-	const revealed = revealNew(action.reveals, world);
-	world.seen = withSeen(world.seen, revealed, clock);
-	const end = endOf(compiled, world);
-	if (end) Object.assign(world, end);
-	return { world, startedAt, revealed, flagsChanged, interrupted: false };
 }
 
 function takeLaps(compiled: CompiledScenario, state: DrillState): Record<string, number> {
@@ -249,8 +94,7 @@ function takeLaps(compiled: CompiledScenario, state: DrillState): Record<string,
 	}
 	if (laps.acknowledged === undefined && state.journal.length > state.hintsUsed.length)
 		laps = { ...laps, acknowledged: state.clock };
-	if ((state.outcome === 'restored' || state.outcome === 'degraded') && laps.restored === undefined)
-		laps = { ...laps, restored: state.clock };
+	if (isRestored(state.outcome) && laps.restored === undefined) laps = { ...laps, restored: state.clock };
 	return laps;
 }
 
@@ -273,6 +117,15 @@ export function applyAction(
 	const actionId = action.def.id;
 	const step = advance(compiled, state, action, idle);
 	const ended = step.world.outcome !== 'playing';
+	const screen = screenSignature(compiled, step);
+	// The other variants' worlds, played the same way: those that would have shown the same stay possible.
+	const others: World[] = [];
+	// Drills saved before beliefs were kept have no `others`: they judge against nothing ruled out.
+	for (const other of state.others ?? []) {
+		if (!canTake(other, action)) continue;
+		const o = advance(compiled, other, action, idle);
+		if (screenSignature(compiled, o) === screen) others.push(o.world);
+	}
 	const entry: JournalEntry = {
 		kind: 'action',
 		action: actionId,
@@ -280,6 +133,7 @@ export function applyAction(
 		minutes: step.world.clock - step.startedAt,
 		idle: step.startedAt - state.clock,
 		revealed: step.revealed,
+		impact: step.world.impact - (state.impact ?? 0),
 		useless: false,
 		risk: action.def.risk && (action.riskWhen === null || action.riskWhen(state)) ? action.def.risk.penalty : 0,
 		interrupted: step.interrupted
@@ -288,16 +142,19 @@ export function applyAction(
 	// state already: fill in the journal rather than copying every field once more.
 	const next = step.world as DrillState;
 	next.journal = [...state.journal, entry];
+	next.others = others;
 	next.laps = takeLaps(compiled, next);
-	// Useless: it showed nothing new, changed nothing, ended nothing and reached no phase.
-	// Waiting is never useless: time passing is what it is for.
+	// Useless: it ruled out no variant still possible, changed no flag, status or action on
+	// offer, ended nothing and reached no phase. An update to customers is never useless.
 	entry.useless =
-		!step.interrupted &&
 		!ended &&
+		!step.interrupted &&
 		!step.flagsChanged &&
-		step.revealed.length === 0 &&
-		!action.until &&
-		next.laps === state.laps;
+		!isUpdate(action) &&
+		others.length === (state.others ?? []).length &&
+		next.laps === state.laps &&
+		statusSignature(compiled, next) === statusSignature(compiled, state) &&
+		availabilitySignature(compiled, next, actionId) === availabilitySignature(compiled, state, actionId);
 	return next;
 }
 
@@ -317,12 +174,4 @@ export function takeHint(compiled: CompiledScenario, state: DrillState): DrillSt
 		hintsUsed: [...state.hintsUsed, hint],
 		journal: [...state.journal, { kind: 'hint', at: state.clock, hint }]
 	};
-}
-
-/** The world's status panel: each item's current state. */
-export function worldStatus(compiled: CompiledScenario, world: WorldView) {
-	return compiled.status.map((item) => {
-		const st = item.states.find((s) => s.when === null || s.when(world)) ?? { is: 'unknown', detail: undefined };
-		return { id: item.id, label: item.label, is: st.is, detail: st.detail };
-	});
 }

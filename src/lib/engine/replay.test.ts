@@ -2,13 +2,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
 import { fixture } from '../../../tests/fixtures/load.ts';
-import { machineFor, replay, type LogStep } from './replay.ts';
+import { replay } from './replay.ts';
+import type { DrillStep } from './drill.ts';
+import { machineFor } from './machine.ts';
 import { scoreState } from './attempt.ts';
 
 const disk = fixture('disk-full');
 const actionIds = disk.actions.map((a) => a.def.id);
 
-const logStep: fc.Arbitrary<LogStep> = fc.oneof(
+const logStep: fc.Arbitrary<DrillStep> = fc.oneof(
 	{
 		weight: 6,
 		arbitrary: fc.record({
@@ -45,7 +47,9 @@ describe('replay', () => {
 			fc.property(fc.nat({ max: 1000 }), fc.array(logStep, { maxLength: 20 }), (seed, log) => {
 				const actor = createActor(machineFor(disk), { input: { seed, mode: 'guided' } }).start();
 				for (const step of log)
-					actor.send(step.type === 'hint' ? { type: 'hint' } : { type: 'act', action: step.action, idle: step.idle });
+					actor.send(
+						step.type === 'hint' ? { type: 'hint' } : { type: 'action', action: step.action, idle: step.idle }
+					);
 				// Replay stops at the first impossible step; the actor ignores it and goes on, so
 				// compare against the log's legal prefix.
 				const run = replay(disk, { seed, mode: 'guided' }, log);

@@ -4,11 +4,9 @@
  */
 import { initialTransition, transition } from 'xstate';
 import type { CompiledScenario } from './compile.ts';
-import { availability, type DrillInput, type DrillState } from './drill.ts';
-import { createDrillMachine, type DrillEvent, type DrillMachine } from './machine.ts';
-
-/** One step of an action log as recorded: an action (with live-clock idle minutes) or a hint. */
-export type LogStep = { type: 'action'; action: string; idle?: number } | { type: 'hint' };
+import type { DrillInput, DrillState, DrillStep } from './drill.ts';
+import { machineFor } from './machine.ts';
+import { availability } from './world.ts';
 
 export interface ReplayResult {
 	state: DrillState;
@@ -16,28 +14,17 @@ export interface ReplayResult {
 	error: string | null;
 }
 
-const machines = new WeakMap<CompiledScenario, DrillMachine>();
-
-/** The machine for a compiled scenario, built once. */
-export function machineFor(compiled: CompiledScenario): DrillMachine {
-	let machine = machines.get(compiled);
-	if (!machine) machines.set(compiled, (machine = createDrillMachine(compiled)));
-	return machine;
-}
-
 /**
  * Plays a log from the start. Stops at the first step that was not possible then.
  * @param input seed, options and mode
  * @param steps the log
  */
-export function replay(compiled: CompiledScenario, input: DrillInput, steps: readonly LogStep[]): ReplayResult {
+export function replay(compiled: CompiledScenario, input: DrillInput, steps: readonly DrillStep[]): ReplayResult {
 	const machine = machineFor(compiled);
 	let [snapshot] = initialTransition(machine, input);
 	for (let i = 0; i < steps.length; i++) {
 		const step = steps[i]!;
-		const event: DrillEvent =
-			step.type === 'hint' ? { type: 'hint' } : { type: 'act', action: step.action, idle: step.idle ?? 0 };
-		const [next] = transition(machine, snapshot, event);
+		const [next] = transition(machine, snapshot, step);
 		if (next === snapshot || next.context === snapshot.context) {
 			const context = snapshot.context;
 			const why =

@@ -3,8 +3,7 @@
  * seed gives the same variant and the same draws on every device.
  */
 
-/** The largest seed; seeds are unsigned 32-bit integers. */
-export const MAX_SEED = 0xffffffff;
+import { MAX_SEED } from '../vocabulary.ts';
 
 /** True for a whole number in 0..MAX_SEED. */
 export function isSeed(value: unknown): value is number {

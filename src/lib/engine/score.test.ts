@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { fixture } from '../../../tests/fixtures/load.ts';
 import { seedForVariant } from './check.ts';
-import { replay, type LogStep } from './replay.ts';
+import { replay } from './replay.ts';
+import type { DrillStep } from './drill.ts';
 import { scoreState } from './attempt.ts';
 
 const disk = fixture('disk-full');
 const logs = seedForVariant(disk, 'logs')!;
 const dumps = seedForVariant(disk, 'dumps')!;
-const acts = (...ids: string[]): LogStep[] => ids.map((action) => ({ type: 'action', action }));
-const score = (seed: number, steps: LogStep[], mode: 'guided' | 'drill' | 'practice' = 'practice') =>
+const acts = (...ids: string[]): DrillStep[] => ids.map((action) => ({ type: 'action', action }));
+const score = (seed: number, steps: DrillStep[], mode: 'guided' | 'drill' | 'practice' = 'practice') =>
 	scoreState(disk, replay(disk, { seed, mode }, steps).state)!;
 
 describe('scoreDrill', () => {
@@ -43,10 +44,11 @@ describe('scoreDrill', () => {
 
 	it('grades by the total', () => {
 		const slow = score(dumps, acts('wait', 'ask-dba', 'delete-dumps', 'restart'));
-		// par 25 (degraded read-only), restored fully at 78 min, no status update in 30 min.
+		// Restored fully at 78 min, no status update in 30 min: scored on impact against fair par.
 		expect(slow.minutes).toBe(78);
-		expect(slow.timeScore).toBe(32);
-		expect(slow.total).toBe(27);
+		expect(slow.par).toBeLessThan(slow.impact!);
+		expect(slow.timeScore).toBe(Math.round((100 * slow.par) / slow.impact!));
+		expect(slow.total).toBe(slow.timeScore - 5);
 		expect(slow.grade).toBe('E');
 	});
 });

@@ -3,8 +3,10 @@
  * actions are picked blindly. Seeded, so a report is reproducible.
  */
 import type { CompiledScenario } from './compile.ts';
-import { availability, performAction, startDrill, type DrillState } from './drill.ts';
-import { createRng, MAX_SEED } from './rng.ts';
+import { performAction, startDrill, type DrillState } from './drill.ts';
+import { createRng } from './rng.ts';
+import { availability } from './world.ts';
+import { isRestored, MAX_SEED } from '../vocabulary.ts';
 
 export interface SimulationReport {
 	runs: number;
@@ -60,7 +62,7 @@ export function simulate(
 	for (let i = 0; i < runs; i++) {
 		const state = playRandomly(compiled, Math.floor(random() * MAX_SEED), options, random);
 		report.actions += state.journal.length;
-		if (state.outcome === 'restored' || state.outcome === 'degraded') times.push(state.clock);
+		if (isRestored(state.outcome)) times.push(state.clock);
 		if (state.outcome === 'failed' && state.failure)
 			report.failures[state.failure] = (report.failures[state.failure] ?? 0) + 1;
 		if (state.outcome !== 'playing') report[state.outcome]++;

@@ -4,7 +4,7 @@ import { initialTransition, transition, type SnapshotFrom } from 'xstate';
 import { fixture } from '../../../tests/fixtures/load.ts';
 import { checkScenario, optionCombinations } from './check.ts';
 import { compileScenario, type CompiledScenario } from './compile.ts';
-import { availability, variantForSeed } from './drill.ts';
+import { availability, variantForSeed } from './world.ts';
 import { createDrillMachine, type DrillMachine } from './machine.ts';
 import { replay } from './replay.ts';
 import { solveVariant } from './solver.ts';
@@ -39,7 +39,7 @@ function bruteForce(compiled: CompiledScenario, seed: number, options: Record<st
 		if (context.outcome !== 'playing') return;
 		for (const a of compiled.actions) {
 			if (!availability(compiled, context, a.def.id).available) continue;
-			visit(transition(machine, snapshot, { type: 'act', action: a.def.id })[0]);
+			visit(transition(machine, snapshot, { type: 'action', action: a.def.id })[0]);
 		}
 	};
 	visit(initialTransition(machine, { seed, options })[0]);

@@ -1,10 +1,11 @@
 /**
- * Par: the least simulated time to restore for a variant and options, found by Dijkstra over
- * the drill's world states weighted by action minutes. The solver knows the hidden variant,
- * so par is the trainee's physical limit, not a fair guess.
+ * Omniscient par: the least customer impact until the restore for a variant and options, found
+ * by Dijkstra over the drill's world states. The solver knows the hidden variant, so this par
+ * is the trainee's physical limit ("if you had known"), not a fair yardstick: fair.ts is.
  */
 import type { CompiledAction, CompiledScenario } from './compile.ts';
-import { advance, canTake, resolveOptions, variantForSeed, type Advance, type Outcome, type World } from './drill.ts';
+import { isRestored, type Outcome } from '../vocabulary.ts';
+import { advance, canTake, resolveOptions, startWorld, variantForSeed, type Advance, type World } from './world.ts';
 
 export interface ParStep {
 	action: string;
@@ -13,7 +14,10 @@ export interface ParStep {
 }
 
 export interface ParResult {
+	/** Customer impact until the restore, in minutes (down minutes, degraded ones at their weight). */
 	minutes: number;
+	/** The clock at the restore. */
+	clock: number;
 	outcome: Outcome;
 	path: ParStep[];
 	/** States taken off the queue: the search's work. */
@@ -83,79 +87,120 @@ export function stateKey(compiled: CompiledScenario, world: World, codes: StateC
 	return key;
 }
 
-const isRestored = (world: World) => world.outcome === 'restored' || world.outcome === 'degraded';
-
-/** The world at the start of a drill with this variant and these options. */
-export function startWorld(compiled: CompiledScenario, variant: string, options: Record<string, boolean>): World {
-	return {
-		clock: 0,
-		variant,
-		options: resolveOptions(compiled, options),
-		flags: { ...compiled.scenario.flags },
-		doneAt: {},
-		seen: {},
-		outcome: 'playing',
-		failure: null
-	};
+/** A binary min-heap of search nodes by cost, then clock: the solvers' priority queue. */
+export class MinHeap<T> {
+	#items: Array<{ cost: number; tie: number; value: T }> = [];
+	get size() {
+		return this.#items.length;
+	}
+	push(cost: number, tie: number, value: T) {
+		const items = this.#items;
+		items.push({ cost, tie, value });
+		for (let i = items.length - 1; i > 0;) {
+			const p = (i - 1) >> 1;
+			if (!less(items[i]!, items[p]!)) break;
+			[items[i], items[p]] = [items[p]!, items[i]!];
+			i = p;
+		}
+	}
+	pop(): { cost: number; value: T } | undefined {
+		const items = this.#items;
+		const top = items[0];
+		const last = items.pop();
+		if (top === undefined || last === undefined || items.length === 0) return top;
+		items[0] = last;
+		for (let i = 0; ;) {
+			const l = 2 * i + 1;
+			const r = l + 1;
+			let m = i;
+			if (l < items.length && less(items[l]!, items[m]!)) m = l;
+			if (r < items.length && less(items[r]!, items[m]!)) m = r;
+			if (m === i) break;
+			[items[i], items[m]] = [items[m]!, items[i]!];
+			i = m;
+		}
+		return top;
+	}
 }
+const less = (a: { cost: number; tie: number }, b: { cost: number; tie: number }) =>
+	a.cost < b.cost || (a.cost === b.cost && a.tie < b.tie);
+
+const restored = (world: World) => isRestored(world.outcome);
 
 /**
- * Finds par for a variant and options.
+ * Finds par from a world: the least customer impact (down minutes, degraded minutes at their
+ * weight) until the goal, by Dijkstra over world states.
  * @param limit optional cap on explored states (the search gives up and returns null past it)
  * @param goal the states to reach: by default a restore, full or degraded (another goal, such
  *   as a given failure, finds the quickest way there, for tests and teaching)
- * @returns the least time to the goal and its path, or null when it can't be reached
+ * @returns the least impact to the goal (counted from the start of the drill) and its path, or null when it can't be reached
+ */
+export function solveFrom(
+	compiled: CompiledScenario,
+	start: World,
+	limit = 2_000_000,
+	goal: (world: World) => boolean = restored,
+	onPath?: (worlds: World[]) => void
+): ParResult | null {
+	const horizon = compiled.scenario.limitMinutes;
+	const heap = new MinHeap<Node>();
+	// The key includes the clock; a key is final the first time it comes off the heap.
+	const best = new Map<string, number>();
+	const done = new Set<string>();
+	const push = (node: Node) => {
+		const key = stateKey(compiled, node.world, node.key);
+		const known = best.get(key);
+		if (known !== undefined && known <= node.world.impact) return;
+		best.set(key, node.world.impact);
+		heap.push(node.world.impact, node.world.clock, node);
+	};
+	push({ world: start, key: codesOf(compiled, start), parent: null, action: null, startedAt: start.clock });
+	let explored = 0;
+	for (let top = heap.pop(); top; top = heap.pop()) {
+		const node = top.value;
+		const key = stateKey(compiled, node.world, node.key);
+		if (done.has(key) || best.get(key)! < node.world.impact) continue;
+		done.add(key);
+		if (++explored > limit) return null;
+		const { outcome } = node.world;
+		if (goal(node.world)) {
+			const path: ParStep[] = [];
+			for (let n: Node | null = node; n && n.action; n = n.parent) path.push({ action: n.action, at: n.startedAt });
+			if (onPath) {
+				const worlds: World[] = [];
+				for (let n: Node | null = node; n; n = n.parent) worlds.push(n.world);
+				onPath(worlds.reverse());
+			}
+			return { minutes: node.world.impact, clock: node.world.clock, outcome, path: path.reverse(), explored };
+		}
+		if (outcome !== 'playing') continue;
+		for (const action of compiled.actions) {
+			if (!canTake(node.world, action)) continue;
+			const step = advance(compiled, node.world, action);
+			if (step.world.clock > horizon) continue;
+			push({
+				world: step.world,
+				key: nextCodes(compiled, node.key, action, step),
+				parent: node,
+				action: action.def.id,
+				startedAt: step.startedAt
+			});
+		}
+	}
+	return null;
+}
+
+/**
+ * Finds par for a variant and options: `solveFrom` the drill's start.
  */
 export function solveVariant(
 	compiled: CompiledScenario,
 	variant: string,
 	options: Record<string, boolean> = {},
 	limit = 2_000_000,
-	goal: (world: World) => boolean = isRestored
+	goal: (world: World) => boolean = restored
 ): ParResult | null {
-	const horizon = compiled.scenario.limitMinutes;
-	// A bucket queue: clocks are whole minutes up to the limit.
-	const buckets: Node[][] = [];
-	// The key includes the clock, so the first time a key is queued is its only (and best) time.
-	const queued = new Set<string>();
-	const push = (node: Node) => {
-		const key = stateKey(compiled, node.world, node.key);
-		if (queued.has(key)) return;
-		queued.add(key);
-		(buckets[node.world.clock] ??= []).push(node);
-	};
-	const world = startWorld(compiled, variant, options);
-	push({ world, key: codesOf(compiled, world), parent: null, action: null, startedAt: 0 });
-	let explored = 0;
-	for (let clock = 0; clock <= horizon; clock++) {
-		const bucket = buckets[clock];
-		if (!bucket) continue;
-		for (let i = 0; i < bucket.length; i++) {
-			const node = bucket[i]!;
-			if (++explored > limit) return null;
-			const { outcome } = node.world;
-			if (goal(node.world)) {
-				const path: ParStep[] = [];
-				for (let n: Node | null = node; n && n.action; n = n.parent) path.push({ action: n.action, at: n.startedAt });
-				return { minutes: node.world.clock, outcome, path: path.reverse(), explored };
-			}
-			if (outcome !== 'playing') continue;
-			for (const action of compiled.actions) {
-				if (!canTake(node.world, action)) continue;
-				const step = advance(compiled, node.world, action);
-				if (step.world.clock > horizon) continue;
-				push({
-					world: step.world,
-					key: nextCodes(compiled, node.key, action, step),
-					parent: node,
-					action: action.def.id,
-					startedAt: step.startedAt
-				});
-			}
-		}
-		buckets[clock] = [];
-	}
-	return null;
+	return solveFrom(compiled, startWorld(compiled, variant, options), limit, goal);
 }
 
 /** Par depends only on the compiled scenario, variant and options, so it is cached per scenario. */

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { fixture } from '../../../tests/fixtures/load.ts';
 import { createAttempt, type Attempt } from './attempt.ts';
 import { seedForVariant } from './check.ts';
-import { replay, type LogStep } from './replay.ts';
+import { replay } from './replay.ts';
+import type { DrillStep } from './drill.ts';
 import { boardCsv, checkResult } from './team.ts';
 import type { DrillSpec } from './drill-code.ts';
 
@@ -18,7 +19,7 @@ const drill: DrillSpec = {
 };
 
 function resultFile(trainee: string, actions: string[], mode: 'drill' | 'guided' = 'drill'): Attempt {
-	const steps: LogStep[] = actions.map((action) => ({ type: 'action', action }));
+	const steps: DrillStep[] = actions.map((action) => ({ type: 'action', action }));
 	const run = replay(disk, { seed, mode, options: { logRotation: false } }, steps);
 	return createAttempt(disk, run.state, {
 		id: `id-${trainee.length}`,

@@ -7,6 +7,7 @@ import { parseAttempt, verifyAttempt, type Attempt } from './attempt.ts';
 import type { CompiledScenario } from './compile.ts';
 import type { DrillSpec } from './drill-code.ts';
 import { solvePar } from './solver.ts';
+import { LAPS, sameOptions, type Outcome } from '../vocabulary.ts';
 
 export type CheckedResult = { ok: true; attempt: Attempt; row: BoardRow } | { ok: false; reason: string };
 
@@ -17,7 +18,7 @@ export interface BoardRow {
 	scenario: string;
 	seed: number;
 	mode: string;
-	outcome: string;
+	outcome: Outcome;
 	failure: string | null;
 	/** Time to restore in simulated minutes; null when not restored. */
 	minutes: number | null;
@@ -83,11 +84,6 @@ export function boardRow(compiled: CompiledScenario, attempt: Attempt): BoardRow
 	};
 }
 
-const sameOptions = (a: Record<string, boolean>, b: Record<string, boolean>) => {
-	const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-	return [...keys].every((k) => (a[k] ?? false) === (b[k] ?? false));
-};
-
 /**
  * Checks one result file for a board: readable, an attempt, for this drill, and verified by
  * replay. Never throws; every refusal has a reason a lead can pass on.
@@ -131,7 +127,7 @@ function cell(value: string | number | null): string {
 
 /** The board as CSV: one line per verified result, phase laps as columns. */
 export function boardCsv(rows: readonly BoardRow[]): string {
-	const phases = ['acknowledged', 'diagnosed', 'mitigated', 'statusUpdate', 'restored'];
+	const phases = LAPS;
 	const header = [
 		'trainee',
 		'scenario',

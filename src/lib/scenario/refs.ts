@@ -34,8 +34,10 @@ export function placedConditions(s: Scenario): PlacedCondition[] {
 	s.failures.forEach((f, i) => add(`failures[${i}].when`, f.when, 'world'));
 	for (const [phase, c] of Object.entries(s.phases)) add(`phases.${phase}`, c, 'display');
 	s.hints.forEach((h, i) => add(`hints[${i}].when`, h.when, 'display'));
+	// The status panel is what the trainee reads and what customer impact is measured on, so it
+	// is part of the world the solvers tell apart.
 	s.world.status.forEach((item, i) =>
-		item.states.forEach((st, j) => add(`world.status[${i}].states[${j}].when`, st.when, 'display'))
+		item.states.forEach((st, j) => add(`world.status[${i}].states[${j}].when`, st.when, 'world'))
 	);
 	return out;
 }

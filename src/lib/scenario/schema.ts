@@ -7,6 +7,7 @@
  * the key, not a silently ignored field.
  */
 import { z } from 'zod';
+import { DIFFICULTIES } from '../vocabulary.ts';
 
 /** Ids are short kebab-case words: safe as object keys, URL parts and CSS-free labels. */
 export const Id = z
@@ -264,9 +265,6 @@ export const FailureSchema = z
 	.strict();
 export type Failure = z.infer<typeof FailureSchema>;
 
-export const PHASES = ['acknowledged', 'diagnosed', 'mitigated', 'statusUpdate'] as const;
-export type Phase = (typeof PHASES)[number];
-
 export const ScoringSchema = z
 	.object({
 		hintPenalty: z.number().int().min(0).max(100).default(5),
@@ -274,10 +272,16 @@ export const ScoringSchema = z
 		degradedPenalty: z.number().int().min(0).max(100).default(10),
 		/** The first status update should come within this many minutes of the start. */
 		statusUpdateWithin: Minutes.default(30),
+		/** Then one at least every this many minutes while the outage lasts (omit: only the first is asked for). */
+		statusUpdateEvery: Minutes.min(5).optional(),
 		lateUpdatePenalty: z.number().int().min(0).max(100).default(5)
 	})
 	.strict();
 export type Scoring = z.infer<typeof ScoringSchema>;
+
+/** The checker's lints a scenario may opt out of (with a reason). */
+export const LINTS = ['blind-play', 'leak', 'wait'] as const;
+export type Lint = (typeof LINTS)[number];
 
 export const ScenarioSchema = z
 	.object({
@@ -286,7 +290,7 @@ export const ScenarioSchema = z
 		version: z.number().int().min(1),
 		title: Text(120),
 		summary: Text(600),
-		difficulty: z.enum(['introductory', 'intermediate', 'advanced']),
+		difficulty: z.enum(DIFFICULTIES),
 		/** Real minutes a trainee needs to play it. */
 		estimatedMinutes: z.number().int().min(1).max(600),
 		tags: z.array(Id).max(20).default([]),
@@ -334,6 +338,20 @@ export const ScenarioSchema = z
 				statusUpdate: ConditionSchema.optional()
 			})
 			.strict(),
+		/**
+		 * What customers lose: every minute the `service` status item is down (or unknown) counts 1,
+		 * every minute it is degraded counts `degradedWeight`. Par, fair par and the score use it.
+		 * Default: the first status item, degraded minutes at 0.5.
+		 */
+		impact: z
+			.object({ service: Id, degradedWeight: z.number().min(0).max(1).default(0.5) })
+			.strict()
+			.optional(),
+		/** Scenario lints this scenario opts out of, each with the reason written down. */
+		allow: z
+			.array(z.object({ lint: z.enum(LINTS), reason: Text(1000) }).strict())
+			.max(LINTS.length)
+			.default([]),
 		hints: z
 			.array(z.object({ when: ConditionSchema.optional(), text: Text(1000) }).strict())
 			.max(50)

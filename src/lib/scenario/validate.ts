@@ -31,7 +31,7 @@ export function checkReferences(s: Scenario, file: string): ScenarioIssue[] {
 	const presets = ids(s.presets, 'presets');
 	const people = ids(s.world.people, 'world.people');
 	const failures = ids(s.failures, 'failures');
-	ids(s.world.status, 'world.status');
+	const statusItems = ids(s.world.status, 'world.status');
 
 	const flagType = (name: string) => (name in s.flags ? typeof s.flags[name] : undefined);
 	const checkFlag = (path: string, name: string, value: Scalar) => {
@@ -79,6 +79,7 @@ export function checkReferences(s: Scenario, file: string): ScenarioIssue[] {
 		for (const name of Object.keys(p.options))
 			if (!options.has(name)) issue(`presets[${i}].options.${name}`, `unknown option "${name}"`);
 	});
+	if (s.impact) known(statusItems, 'status item', 'impact.service', s.impact.service);
 	if (s.historical) {
 		known(variants, 'variant', 'historical.variant', s.historical.variant);
 		if (s.historical.preset !== undefined) known(presets, 'preset', 'historical.preset', s.historical.preset);

@@ -3,6 +3,7 @@
  * refuses storage, finished attempts live in memory for this page's life, so the debrief still
  * opens, and the warning banner says results won't be kept.
  */
+import type { Outcome } from '$lib/vocabulary.ts';
 import type { Attempt } from '$lib/engine/attempt.ts';
 import { deleteAttempt, finishDrill, getAttempt, listAttempts, type AttemptListing } from '$lib/db/index.ts';
 import { withDb } from './persistence.svelte.ts';
@@ -13,7 +14,7 @@ export interface AttemptSummary {
 	scenario: string;
 	seed: number;
 	mode: string;
-	outcome: string;
+	outcome: Outcome;
 	/** Time to restore in simulated minutes, null when not restored. */
 	minutes: number | null;
 	par: number;

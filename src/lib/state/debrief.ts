@@ -8,7 +8,8 @@ import { stepsToLog } from '$lib/engine/attempt.ts';
 import type { CompiledScenario } from '$lib/engine/compile.ts';
 import type { DrillState } from '$lib/engine/drill.ts';
 import { replay } from '$lib/engine/replay.ts';
-import { solvePar } from '$lib/engine/solver.ts';
+import { fairFor, firstDeparture, parsFor, policyPath, type Departure } from '$lib/engine/fair.ts';
+import { isRestored, LAP_LABELS, LAPS } from '$lib/vocabulary.ts';
 import type { ActionGroup } from '$lib/scenario/schema.ts';
 
 /** One bar of the timeline: an action from its start to its end on the simulated clock. */
@@ -47,7 +48,16 @@ export interface Debrief {
 	restored: boolean;
 	/** Minutes to restore, or null when not restored. */
 	minutes: number | null;
+	/** Fair par: the best from the evidence, on this variant (impact minutes). */
 	par: number | null;
+	/** Omniscient par: had the cause been known. */
+	omniscientPar: number | null;
+	/** The trainee's customer impact, as scored. */
+	impact: number | null;
+	/** Where the path first left the best play from the evidence. */
+	departure: Departure | null;
+	/** The best play from the evidence on this variant. */
+	policy: Array<{ action: string; label: string; at: number }>;
 	historical: number | null;
 	yourPath: TimelineStep[];
 	parPath: TimelineStep[];
@@ -56,15 +66,6 @@ export interface Debrief {
 	pointers: PointerRow[];
 	failure: { id: string; label: string; explanation: string; at: number; cause: string | null } | null;
 }
-
-export const LAP_LABELS: Record<string, string> = {
-	acknowledged: 'Acknowledged',
-	statusUpdate: 'First status update',
-	diagnosed: 'Diagnosed',
-	mitigated: 'Mitigated',
-	restored: 'Restored'
-};
-const LAP_ORDER = ['acknowledged', 'statusUpdate', 'diagnosed', 'mitigated', 'restored'];
 
 /** Lays a replayed journal out as timeline steps. */
 export function timelineOf(compiled: CompiledScenario, state: DrillState): TimelineStep[] {
@@ -96,22 +97,31 @@ export function buildDebrief(compiled: CompiledScenario, attempt: Attempt): Debr
 	const input = { seed: attempt.seed, options: attempt.options, mode: attempt.mode };
 	const run = replay(compiled, input, stepsToLog(attempt.steps));
 	const state = run.state;
-	const par = solvePar(compiled, attempt.seed, attempt.options);
-	const parRun = par
+	const fair = fairFor(compiled, attempt.options);
+	const policy = fair ? policyPath(fair, state.variant) : [];
+	const pars = parsFor(compiled, attempt.seed, attempt.options);
+	// The par path shown is the fair policy's on this variant: the best play from the evidence.
+	const parRun = fair
 		? replay(
 				compiled,
 				input,
-				par.path.map((p) => ({ type: 'action' as const, action: p.action }))
+				policy.map((p) => ({ type: 'action' as const, action: p.action }))
 			)
 		: null;
-	const restored = state.outcome === 'restored' || state.outcome === 'degraded';
+	const restored = isRestored(state.outcome);
+	const departure = firstDeparture(
+		compiled,
+		attempt.options,
+		state.variant,
+		attempt.steps.flatMap((st) => (st.type === 'action' ? [st.action] : []))
+	);
 
-	const phases = LAP_ORDER.filter(
+	const phases = LAPS.filter(
 		(p) => p === 'acknowledged' || p === 'restored' || s.phases[p as keyof typeof s.phases] !== undefined
 	);
 	const laps: LapRow[] = phases.map((phase) => ({
 		phase,
-		label: LAP_LABELS[phase] ?? phase,
+		label: LAP_LABELS[phase],
 		you: state.laps[phase] ?? null,
 		par: parRun?.state.laps[phase] ?? null
 	}));
@@ -142,7 +152,11 @@ export function buildDebrief(compiled: CompiledScenario, attempt: Attempt): Debr
 		replayError: run.error,
 		restored,
 		minutes: restored ? state.clock : null,
-		par: par?.minutes ?? null,
+		par: pars?.fair ?? null,
+		omniscientPar: pars?.omniscient ?? null,
+		impact: attempt.score.impact ?? null,
+		departure,
+		policy,
 		historical: s.historical?.minutes ?? null,
 		yourPath: timelineOf(compiled, state),
 		parPath: parRun ? timelineOf(compiled, parRun.state) : [],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fixture } from '../../../tests/fixtures/load.ts';
-import { variantForSeed } from '$lib/engine/drill.ts';
+import { variantForSeed } from '$lib/engine/world.ts';
 import { drillQuery, freshSeed, parseSeed, readDrillParams, seedForNewVariant } from './drill-params.ts';
 
 const compiled = fixture('disk-full');

@@ -4,8 +4,9 @@
  * Read these only in the browser: prerendered pages have no query string.
  */
 import type { CompiledScenario } from '$lib/engine/compile.ts';
-import { MODES, resolveOptions, variantForSeed, type Mode } from '$lib/engine/drill.ts';
-import { isSeed, MAX_SEED } from '$lib/engine/rng.ts';
+import { resolveOptions, variantForSeed } from '$lib/engine/world.ts';
+import { isSeed } from '$lib/engine/rng.ts';
+import { liveClockFor, MODES, type Mode } from '$lib/vocabulary.ts';
 import { decodeDrillCode, encodeDrillCode } from '$lib/engine/drill-code.ts';
 
 export interface DrillParams {
@@ -22,8 +23,6 @@ export interface DrillParams {
 	drillCode?: string | null;
 }
 
-/** Live-clock rates the briefing offers (simulated minutes per real minute). */
-export const LIVE_CLOCK_RATES = [1, 2, 5, 10] as const;
 export const DEFAULT_SEED = 1;
 
 /** Parses a seed typed by a person or read from a URL; null when it isn't one. */
@@ -54,7 +53,7 @@ export function readDrillParams(search: URLSearchParams, compiled: CompiledScena
 		seed: parseSeed(search.get('seed')) ?? DEFAULT_SEED,
 		mode,
 		options: resolveOptions(compiled, given),
-		liveClockRate: mode === 'drill' && Number.isFinite(rate) && rate > 0 && rate <= 60 ? rate : null
+		liveClockRate: liveClockFor(mode, rate)
 	};
 }
 
@@ -64,7 +63,8 @@ export function drillQuery(params: DrillParams): string {
 	q.set('seed', String(params.seed));
 	q.set('mode', params.mode);
 	for (const [id, on] of Object.entries(params.options)) q.set(`opt.${id}`, on ? '1' : '0');
-	if (params.mode === 'drill' && params.liveClockRate) q.set('rate', String(params.liveClockRate));
+	const rate = liveClockFor(params.mode, params.liveClockRate);
+	if (rate) q.set('rate', String(rate));
 	if (params.drillCode) q.set('drill', params.drillCode);
 	return q.toString();
 }
@@ -83,7 +83,7 @@ export function paramsFromCode(code: string | null, compiled: CompiledScenario):
 		seed: d.seed,
 		mode: d.mode,
 		options: resolveOptions(compiled, d.options),
-		liveClockRate: d.mode === 'drill' && d.liveClockRate > 0 ? d.liveClockRate : null,
+		liveClockRate: liveClockFor(d.mode, d.liveClockRate),
 		drillCode: encodeDrillCode(d, scenario)
 	};
 }
@@ -97,7 +97,7 @@ export function freshSeed(avoid?: number): number {
 	const buf = new Uint32Array(1);
 	do {
 		globalThis.crypto.getRandomValues(buf);
-	} while (buf[0]! === avoid || buf[0]! > MAX_SEED);
+	} while (buf[0]! === avoid);
 	return buf[0]!;
 }
 

@@ -5,8 +5,10 @@
  */
 import { createActor, type Actor, type Snapshot } from 'xstate';
 import type { CompiledScenario } from '$lib/engine/compile.ts';
-import { availability, nextHint, worldStatus, type DrillState } from '$lib/engine/drill.ts';
-import { machineFor, type LogStep } from '$lib/engine/replay.ts';
+import { nextHint, type DrillState } from '$lib/engine/drill.ts';
+import { availability, worldStatus } from '$lib/engine/world.ts';
+import type { DrillStep } from '$lib/engine/drill.ts';
+import { machineFor } from '$lib/engine/machine.ts';
 import type { DrillMachine } from '$lib/engine/machine.ts';
 // Types only: the schema module's values would bring zod into the drill page.
 import type { ActionGroup, Evidence } from '$lib/scenario/schema.ts';
@@ -131,11 +133,7 @@ export class DrillSession {
 		});
 		this.#actor.start();
 		// Rebuilding from the log (the scenario changed since the snapshot was saved).
-		if (resume && !resume.snapshot)
-			for (const step of resume.log)
-				this.#actor.send(
-					step.type === 'hint' ? { type: 'hint' } : { type: 'act', action: step.action, idle: step.idle ?? 0 }
-				);
+		if (resume && !resume.snapshot) for (const step of resume.log) this.#actor.send(step);
 		this.#state = this.#actor.getSnapshot().context;
 		if (resume) {
 			this.#wallMs = resume.wallMs.slice(0, this.#state.journal.length);
@@ -144,7 +142,7 @@ export class DrillSession {
 	}
 
 	/** The action log so far, as replay takes it. */
-	get actionLog(): LogStep[] {
+	get actionLog(): DrillStep[] {
 		return this.#state.journal.map((j) =>
 			j.kind === 'hint' ? { type: 'hint' } : { type: 'action', action: j.action, idle: j.idle }
 		);
@@ -294,7 +292,7 @@ export class DrillSession {
 		const before = this.#state;
 		this.tick();
 		const idle = this.pendingIdle;
-		this.#actor.send({ type: 'act', action: actionId, idle });
+		this.#actor.send({ type: 'action', action: actionId, idle });
 		const after = this.#actor.getSnapshot().context;
 		this.#state = after;
 		if (after.journal.length === before.journal.length) return false;

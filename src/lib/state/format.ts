@@ -15,22 +15,4 @@ export function formatOverPar(minutes: number, par: number): string {
 	return over <= 0 ? 'at par' : `${formatDuration(over)} over par`;
 }
 
-export const DIFFICULTY_LABELS: Record<string, string> = {
-	introductory: 'Introductory',
-	intermediate: 'Intermediate',
-	advanced: 'Advanced'
-};
-
-export const MODE_LABELS: Record<string, string> = {
-	guided: 'Guided',
-	drill: 'Drill',
-	practice: 'Practice'
-};
-
-export const OUTCOME_LABELS: Record<string, string> = {
-	restored: 'Restored',
-	degraded: 'Restored (degraded)',
-	failed: 'Failed',
-	timeout: 'Timed out',
-	playing: 'Stopped'
-};
+export { DIFFICULTY_LABELS, MODE_LABELS, OUTCOME_LABELS } from '$lib/vocabulary.ts';

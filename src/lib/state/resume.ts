@@ -5,7 +5,8 @@
  * history marked interrupted, saying why.
  */
 import type { CompiledScenario } from '$lib/engine/compile.ts';
-import { replay, type LogStep } from '$lib/engine/replay.ts';
+import { replay } from '$lib/engine/replay.ts';
+import type { DrillStep } from '$lib/engine/drill.ts';
 import type { InProgressRow } from '$lib/db/client.ts';
 import { clearInProgress, getInProgress, saveInProgress } from '$lib/db/in-progress.ts';
 import { currentProfile } from '$lib/db/profiles.ts';
@@ -16,7 +17,7 @@ import { withDb } from './persistence.svelte.ts';
 export interface ResumePoint {
 	/** The persisted actor snapshot, or null to rebuild by replaying `log`. */
 	snapshot: unknown;
-	log: LogStep[];
+	log: DrillStep[];
 	wallMs: number[];
 	elapsedMs: number;
 	startedAt: string;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createAttempt, MAX_ATTEMPT_BYTES, type Attempt } from '$lib/engine/attempt.ts';
 import { encodeDrillCode } from '$lib/engine/drill-code.ts';
-import { replay, type LogStep } from '$lib/engine/replay.ts';
+import { replay } from '$lib/engine/replay.ts';
+import type { DrillStep } from '$lib/engine/drill.ts';
 import { checkResult } from '$lib/engine/team.ts';
 import type { BoardResultRow } from '$lib/db/index.ts';
 import { fixture } from '../../../tests/fixtures/load.ts';
@@ -17,13 +18,13 @@ const spec = {
 	liveClockRate: 0
 };
 const code = encodeDrillCode(spec, scenarios[0]!);
-const PAR: LogStep[] = [
+const PAR: DrillStep[] = [
 	{ type: 'action', action: 'check-disk' },
 	{ type: 'action', action: 'truncate-log' },
 	{ type: 'action', action: 'restart' }
 ];
 
-function attempt(id: string, trainee: string, log: LogStep[] = PAR, seed = 1): Attempt {
+function attempt(id: string, trainee: string, log: DrillStep[] = PAR, seed = 1): Attempt {
 	const run = replay(compiled, { seed, options: {}, mode: 'drill' }, log);
 	return createAttempt(compiled, run.state, {
 		id,

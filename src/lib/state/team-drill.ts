@@ -4,7 +4,7 @@
  * the engine's (src/lib/engine/drill-code.ts).
  */
 import { decodeDrillCode, encodeDrillCode, type CodeScenario, type DrillSpec } from '$lib/engine/drill-code.ts';
-import type { Mode } from '$lib/engine/drill.ts';
+import { liveClockFor, type Mode } from '$lib/vocabulary.ts';
 import { drillQuery } from './drill-params.ts';
 
 export type LookedUp = { ok: true; drill: DrillSpec; code: string } | { ok: false; reason: string };
@@ -31,7 +31,7 @@ export function briefingPath(drill: DrillSpec, code: string): `/scenarios/${stri
 		seed: drill.seed,
 		mode: drill.mode,
 		options: drill.options,
-		liveClockRate: drill.mode === 'drill' && drill.liveClockRate > 0 ? drill.liveClockRate : null,
+		liveClockRate: liveClockFor(drill.mode, drill.liveClockRate),
 		drillCode: code
 	});
 	return `/scenarios/${encodeURIComponent(drill.scenario)}/?${query}`;

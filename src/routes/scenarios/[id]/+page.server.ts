@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { resolveOptions } from '$lib/engine/drill.ts';
+import { resolveOptions } from '$lib/engine/world.ts';
 import { solveVariant } from '$lib/engine/solver.ts';
 import { bundledScenarios, getScenario } from '$lib/scenarios/index.ts';
 import { parRange } from '$lib/state/debrief.ts';

@@ -1,0 +1,585 @@
+/**
+ * Fair par: the best a technician can do from the evidence alone. The technician knows the
+ * scenario, the options and the variants' weights, but not the hidden variant; they learn only
+ * what the screen shows (belief.ts). The fair policy minimises the expected customer impact
+ * until the restore over the variants still consistent with the screen, found exactly by a
+ * memoised branch-and-bound search over belief states, and returned as a decision tree.
+ *
+ * The same search finds the scenario's leaks (an action's availability or reason differing
+ * between variants the screen can't tell apart), and `bestBlindSequence` finds the best fixed
+ * sequence of actions, played the same whatever the variant, for the blind-play lint.
+ */
+import { availabilitySignature, observation, statusSignature } from './belief.ts';
+import type { CompiledAction, CompiledScenario } from './compile.ts';
+import { codesOf, MinHeap, solveFrom, stateKey } from './solver.ts';
+import { advance, availability, canTake, resolveOptions, startWorld, variantForSeed, type World } from './world.ts';
+
+/** One branch after a policy's action: what the screen showed, for which variants, and what comes next. */
+export interface PolicyBranch {
+	/** What the trainee saw: the new evidence's titles, or how the drill ended. */
+	observation: string;
+	variants: string[];
+	/** The next move, or null when the drill is over on this branch. */
+	next: PolicyNode | null;
+}
+
+export interface PolicyNode {
+	action: string;
+	label: string;
+	/** Clock when the action starts. */
+	at: number;
+	/** Expected impact from here to the restore, over the variants on this node. */
+	expectedMinutes: number;
+	/** The variants still possible when the action is chosen. */
+	variants: string[];
+	branches: PolicyBranch[];
+}
+
+export interface FairVariant {
+	variant: string;
+	weight: number;
+	/** The fair policy's impact on this variant: fair par for a seed that picks it. */
+	minutes: number;
+	omniscientMinutes: number;
+	/** The clock when the policy restores this variant. */
+	clock: number;
+}
+
+export interface Leak {
+	action: string;
+	variants: string[];
+	/** The clock where the difference shows. */
+	at: number;
+}
+
+export interface FairResult {
+	/** Expected impact under the fair policy, weighted over the variants. */
+	expectedMinutes: number;
+	variants: FairVariant[];
+	/**
+	 * The policy from the start. When the initial screen already tells variants apart there is
+	 * one tree per initial screen; `roots` lists them and `policy` is the first.
+	 */
+	policy: PolicyNode | null;
+	roots: Array<{ variants: string[]; policy: PolicyNode | null }>;
+	leaks: Leak[];
+	/** Belief states whose value was computed: the search's work. */
+	explored: number;
+}
+
+interface Member {
+	variant: string;
+	weight: number;
+	world: World;
+}
+
+/**
+ * A world's identity for the fair search: everything that can change what happens or what is
+ * shown. The done-ness of a once-only action that is no key action is left out: doing it again
+ * would show the same evidence to every variant, which the fair policy never does (see `solve`).
+ */
+function worldKey(compiled: CompiledScenario, world: World): string {
+	let key = world.outcome + world.clock + '|';
+	for (const name of compiled.flagNames) key += world.flags[name] + ',';
+	key += '|';
+	for (const a of compiled.fairKeyActions) {
+		const done = world.doneAt[a.def.id];
+		key += done === undefined ? '-' : compiled.sinceActions.has(a.def.id) ? done + ':' : '+';
+	}
+	key += '|';
+	for (const id of compiled.fairKeyEvidence) key += world.seen[id] === undefined ? '-' : '+';
+	return key;
+}
+
+/** Impact charged to a variant that fails or times out: no restore is worse than any restore. */
+const failCost = (compiled: CompiledScenario) => 10 * compiled.scenario.limitMinutes;
+
+const isOver = (w: World) => w.outcome !== 'playing';
+const remainingIfOver = (compiled: CompiledScenario, w: World) =>
+	w.outcome === 'restored' || w.outcome === 'degraded' ? 0 : failCost(compiled);
+
+/** Fair searches give up past this many belief states. */
+export const MAX_BELIEF_STATES = 400_000;
+
+class FairSearch {
+	readonly compiled: CompiledScenario;
+	readonly memo = new Map<string, { cost: number; exact: boolean; action: number }>();
+	readonly lowerCache = new Map<string, number>();
+	readonly parOf = new Map<string, number>();
+	readonly leaks = new Map<string, Leak>();
+	explored = 0;
+	constructor(compiled: CompiledScenario) {
+		this.compiled = compiled;
+	}
+
+	/**
+	 * A lower bound on the impact still to come for one world: the least impact to a restore
+	 * if its variant were known (omniscient par from that world), cached per solver state.
+	 */
+	lower(m: Member): number {
+		if (isOver(m.world)) return remainingIfOver(this.compiled, m.world);
+		const key = this.stateOf(m.variant, m.world);
+		let v = this.lowerCache.get(key);
+		if (v === undefined) {
+			// Every state on the best path from here has its remaining par known too: keep them all.
+			const par = solveFrom(this.compiled, m.world, undefined, undefined, (path) => {
+				const end = path[path.length - 1]!.impact;
+				for (const w of path) this.lowerCache.set(this.stateOf(m.variant, w), end - w.impact);
+			});
+			v = par ? par.minutes - m.world.impact : failCost(this.compiled);
+			this.lowerCache.set(key, v);
+		}
+		return v;
+	}
+
+	stateOf(variant: string, world: World): string {
+		return variant + stateKey(this.compiled, world, codesOf(this.compiled, world));
+	}
+
+	lowerOf(belief: Member[]): number {
+		let sum = 0;
+		for (const m of belief) sum += m.weight * this.lower(m);
+		return sum;
+	}
+
+	/** A cheaper lower bound for ordering and first pruning: each variant's par less its impact so far. */
+	quickLowerOf(belief: Member[]): number {
+		let sum = 0;
+		for (const m of belief) {
+			if (isOver(m.world)) sum += m.weight * remainingIfOver(this.compiled, m.world);
+			else {
+				let par = this.parOf.get(m.variant);
+				if (par === undefined)
+					this.parOf.set(
+						m.variant,
+						(par = this.lower({ ...m, world: startWorld(this.compiled, m.variant, m.world.options) }))
+					);
+				sum += m.weight * Math.max(0, par - m.world.impact);
+			}
+		}
+		return sum;
+	}
+
+	key(belief: Member[]): string {
+		let key = '';
+		for (const m of belief) key += m.variant + '=' + worldKey(this.compiled, m.world) + ';';
+		return key;
+	}
+
+	/**
+	 * The children of taking an action in a belief: one per screen the action can show, and the
+	 * weighted impact it adds.
+	 */
+	expand(belief: Member[], action: CompiledAction): { added: number; children: Member[][]; inert: boolean } {
+		const { compiled } = this;
+		let added = 0;
+		let inert = action.until === null;
+		const items = belief.map((m) => {
+			const step = advance(compiled, m.world, action);
+			added += m.weight * (step.world.impact - m.world.impact);
+			inert &&=
+				step.world.outcome === 'playing' &&
+				!step.flagsChanged &&
+				statusSignature(compiled, step.world) === statusSignature(compiled, m.world) &&
+				availabilitySignature(compiled, step.world, action.def.id) ===
+					availabilitySignature(compiled, m.world, action.def.id);
+			return { member: { variant: m.variant, weight: m.weight, world: step.world }, obs: observation(compiled, step) };
+		});
+		const children = this.partition(items);
+		return { added, children, inert: inert && children.length === 1 };
+	}
+
+	/**
+	 * Splits worlds by what the screen shows: first the observation, then the actions on offer.
+	 * Worlds the observation can't tell apart whose actions on offer differ are a leak: noted.
+	 */
+	partition(items: Array<{ member: Member; obs: string }>): Member[][] {
+		const byObservation = new Map<string, Member[]>();
+		for (const { member, obs } of items) {
+			const list = byObservation.get(obs);
+			if (list) list.push(member);
+			else byObservation.set(obs, [member]);
+		}
+		const out: Member[][] = [];
+		for (const group of byObservation.values()) {
+			const byOffer = new Map<string, Member[]>();
+			for (const m of group) {
+				const offer = m.world.outcome === 'playing' ? availabilitySignature(this.compiled, m.world) : '';
+				const list = byOffer.get(offer);
+				if (list) list.push(m);
+				else byOffer.set(offer, [m]);
+			}
+			if (byOffer.size > 1) this.noteLeak(group);
+			out.push(...byOffer.values());
+		}
+		return out;
+	}
+
+	/** Records, for each action whose availability or reason differs among these worlds, a leak. */
+	noteLeak(worlds: Member[]) {
+		for (const a of this.compiled.actions) {
+			if (this.leaks.has(a.def.id)) continue;
+			const texts = new Set(worlds.map((m) => availabilityText(this.compiled, m.world, a)));
+			if (texts.size > 1)
+				this.leaks.set(a.def.id, {
+					action: a.def.id,
+					variants: worlds.map((m) => m.variant),
+					at: worlds[0]!.world.clock
+				});
+		}
+	}
+
+	/**
+	 * The least expected impact still to come (weighted sum over the belief), exact when below
+	 * `bound`; otherwise some value at least `bound`.
+	 */
+	solve(belief: Member[], bound: number): number {
+		if (isOver(belief[0]!.world)) {
+			let sum = 0;
+			for (const m of belief) sum += m.weight * remainingIfOver(this.compiled, m.world);
+			return sum;
+		}
+		const key = this.key(belief);
+		const known = this.memo.get(key);
+		if (known && (known.exact || known.cost >= bound)) return known.cost;
+		const lb = this.lowerOf(belief);
+		if (lb >= bound) {
+			this.memo.set(key, { cost: lb, exact: false, action: -1 });
+			return lb;
+		}
+		if (++this.explored > MAX_BELIEF_STATES) throw new SearchTooLarge();
+		const options: Array<{ index: number; added: number; children: Member[][]; lbs: number[]; lb: number }> = [];
+		const first = belief[0]!.world;
+		for (const action of this.compiled.actions) {
+			if (!canTake(first, action)) continue;
+			const { added, children, inert } = this.expand(belief, action);
+			// An action that tells no variant apart and changes nothing only lets time pass: the
+			// fair policy leaves that to waits (actions with \`until\`), which exist for it.
+			if (inert) continue;
+			const lbs = children.map((c) => this.quickLowerOf(c));
+			options.push({ index: action.index, added, children, lbs, lb: added + lbs.reduce((a, b) => a + b, 0) });
+		}
+		options.sort((a, b) => a.lb - b.lb);
+		let best = bound;
+		let bestAction = -1;
+		for (const o of options) {
+			if (o.lb >= best) break;
+			let total = o.added;
+			let rest = o.lb - o.added;
+			for (let i = 0; i < o.children.length && total + rest < best; i++) {
+				rest -= o.lbs[i]!;
+				total += this.solve(o.children[i]!, best - total - rest);
+			}
+			if (total + rest < best) {
+				best = total + rest;
+				bestAction = o.index;
+			}
+		}
+		const exact = bestAction >= 0;
+		this.memo.set(key, { cost: exact ? best : Math.max(bound, lb), exact, action: bestAction });
+		return exact ? best : Math.max(bound, lb);
+	}
+}
+
+/** What the screen says of one action in a world: available, or the reason it is not. */
+function availabilityText(compiled: CompiledScenario, world: World, a: CompiledAction): string {
+	const av = availability(compiled, world, a.def.id);
+	return av.available ? '+' : av.reason;
+}
+
+class SearchTooLarge extends Error {
+	constructor() {
+		super(`more than ${MAX_BELIEF_STATES} belief states`);
+	}
+}
+
+/** The worlds at the drill's start, grouped by what the first screen shows. */
+function initialBeliefs(search: FairSearch, options: Record<string, boolean>): Member[][] {
+	const { compiled } = search;
+	return search.partition(
+		compiled.scenario.variants.map((v) => {
+			const world = startWorld(compiled, v.id, options);
+			return {
+				member: { variant: v.id, weight: v.weight, world },
+				obs: observation(compiled, { world, revealed: Object.keys(world.seen) })
+			};
+		})
+	);
+}
+
+function describeObservation(compiled: CompiledScenario, revealed: string[], world: World): string {
+	if (world.outcome === 'restored') return 'service restored';
+	if (world.outcome === 'degraded') return 'service restored, degraded';
+	if (world.outcome === 'failed') return `drill failed: ${world.failure}`;
+	if (world.outcome === 'timeout') return 'time ran out';
+	const titles = revealed.map((id) => compiled.scenario.evidence.find((e) => e.id === id)?.title ?? id);
+	return titles.length > 0 ? titles.join('; ') : 'nothing new';
+}
+
+/**
+ * Solves fair par for one option set.
+ * @returns the policy, its expected impact and its impact per variant, or null when the search
+ *   is too large (more than MAX_BELIEF_STATES belief states)
+ */
+export function solveFair(compiled: CompiledScenario, options: Record<string, boolean> = {}): FairResult | null {
+	const search = new FairSearch(compiled);
+	const beliefs = initialBeliefs(search, options);
+	const totalWeight = compiled.scenario.variants.reduce((s, v) => s + v.weight, 0);
+	const perVariant = new Map<string, { minutes: number; clock: number }>();
+	const roots: FairResult['roots'] = [];
+	try {
+		for (const belief of beliefs) {
+			search.solve(belief, Infinity);
+			roots.push({ variants: belief.map((m) => m.variant), policy: buildTree(search, belief, perVariant) });
+		}
+	} catch (error) {
+		if (error instanceof SearchTooLarge) return null;
+		throw error;
+	}
+	const variants: FairVariant[] = compiled.scenario.variants.map((v) => {
+		const got = perVariant.get(v.id)!;
+		const omni = solveFrom(compiled, startWorld(compiled, v.id, options));
+		return {
+			variant: v.id,
+			weight: v.weight,
+			minutes: got.minutes,
+			omniscientMinutes: omni?.minutes ?? Infinity,
+			clock: got.clock
+		};
+	});
+	const expectedMinutes = variants.reduce((s, v) => s + v.weight * v.minutes, 0) / totalWeight;
+	return {
+		expectedMinutes,
+		variants,
+		policy: roots[0]?.policy ?? null,
+		roots,
+		leaks: [...search.leaks.values()],
+		explored: search.explored
+	};
+}
+
+/** Follows the solved policy from a belief, recording each variant's impact at its end. */
+function buildTree(
+	search: FairSearch,
+	belief: Member[],
+	perVariant: Map<string, { minutes: number; clock: number }>
+): PolicyNode | null {
+	const { compiled } = search;
+	const first = belief[0]!.world;
+	if (isOver(first)) {
+		for (const m of belief) perVariant.set(m.variant, { minutes: m.world.impact, clock: m.world.clock });
+		return null;
+	}
+	let entry = search.memo.get(search.key(belief));
+	if (!entry?.exact) {
+		search.solve(belief, Infinity);
+		entry = search.memo.get(search.key(belief))!;
+	}
+	const action = compiled.actions[entry.action]!;
+	const weight = belief.reduce((s, m) => s + m.weight, 0);
+	const node: PolicyNode = {
+		action: action.def.id,
+		label: action.def.label,
+		at: first.clock,
+		expectedMinutes: entry.cost / weight,
+		variants: belief.map((m) => m.variant),
+		branches: []
+	};
+	const { children } = search.expand(belief, action);
+	for (const child of children) {
+		const w = child[0]!.world;
+		// Recompute what was revealed for the label: advance the child's first member again.
+		const source = belief.find((m) => m.variant === child[0]!.variant)!;
+		const step = advance(compiled, source.world, action);
+		node.branches.push({
+			observation: describeObservation(compiled, step.revealed, w),
+			variants: child.map((m) => m.variant),
+			next: buildTree(search, child, perVariant)
+		});
+	}
+	return node;
+}
+
+/** The best fixed sequence: the same actions whatever the variant, each legal on every variant still playing. */
+export interface BlindSequence {
+	actions: string[];
+	/** Expected impact over the variants. */
+	expectedMinutes: number;
+}
+
+/**
+ * Finds the fixed sequence of actions with the least expected impact: Dijkstra over the joint
+ * worlds of every variant, an action allowed only when every variant still playing can take
+ * it, ending when every variant is restored. Evidence means nothing to a blind player, so an
+ * action that changes no flag, status or action on offer in any variant is skipped (waits aside).
+ * @returns the sequence, or null when none restores every variant (or the search is too large)
+ */
+export function bestBlindSequence(
+	compiled: CompiledScenario,
+	options: Record<string, boolean> = {},
+	limit = 200_000
+): BlindSequence | null {
+	const variants = compiled.scenario.variants;
+	const totalWeight = variants.reduce((s, v) => s + v.weight, 0);
+	interface Joint {
+		worlds: World[];
+		cost: number;
+		parent: Joint | null;
+		action: string | null;
+	}
+	const cost = (worlds: World[]) => worlds.reduce((s, w, i) => s + variants[i]!.weight * w.impact, 0) / totalWeight;
+	const keyOf = (worlds: World[]) => worlds.map((w) => stateKey(compiled, w, codesOf(compiled, w))).join(';');
+	const heap = new MinHeap<Joint>();
+	const best = new Map<string, number>();
+	const done = new Set<string>();
+	const start = variants.map((v) => startWorld(compiled, v.id, options));
+	heap.push(0, 0, { worlds: start, cost: 0, parent: null, action: null });
+	let explored = 0;
+	for (let top = heap.pop(); top; top = heap.pop()) {
+		const node = top.value;
+		const key = keyOf(node.worlds);
+		if (done.has(key)) continue;
+		done.add(key);
+		if (++explored > limit) return null;
+		const playing = node.worlds.filter((w) => w.outcome === 'playing');
+		if (playing.length === 0) {
+			const actions: string[] = [];
+			for (let n: Joint | null = node; n?.action; n = n.parent) actions.push(n.action);
+			return { actions: actions.reverse(), expectedMinutes: node.cost };
+		}
+		for (const action of compiled.actions) {
+			if (!playing.every((w) => canTake(w, action))) continue;
+			let inert = action.until === null;
+			const worlds = node.worlds.map((w) => {
+				if (w.outcome !== 'playing') return w;
+				const step = advance(compiled, w, action);
+				inert &&=
+					step.world.outcome === 'playing' &&
+					!step.flagsChanged &&
+					statusSignature(compiled, step.world) === statusSignature(compiled, w) &&
+					availabilitySignature(compiled, step.world, action.def.id) ===
+						availabilitySignature(compiled, w, action.def.id);
+				return step.world;
+			});
+			if (inert || worlds.some((w) => w.outcome === 'failed' || w.outcome === 'timeout')) continue;
+			const c = cost(worlds);
+			const k = keyOf(worlds);
+			if (done.has(k) || (best.get(k) ?? Infinity) <= c) continue;
+			best.set(k, c);
+			heap.push(c, Math.max(...worlds.map((w) => w.clock)), { worlds, cost: c, parent: node, action: action.def.id });
+		}
+	}
+	return null;
+}
+
+/** Fair results depend only on the compiled scenario and the options, so they are cached per scenario. */
+const fairCache = new WeakMap<CompiledScenario, Map<string, FairResult | null>>();
+
+/** `solveFair`, cached: options are resolved (defaults filled in) before they key the cache. */
+export function fairFor(compiled: CompiledScenario, options: Record<string, boolean> = {}): FairResult | null {
+	const resolved = resolveOptions(compiled, options);
+	const key = JSON.stringify(resolved);
+	let cache = fairCache.get(compiled);
+	if (!cache) fairCache.set(compiled, (cache = new Map()));
+	if (!cache.has(key)) cache.set(key, solveFair(compiled, resolved));
+	return cache.get(key)!;
+}
+
+/**
+ * Both yardsticks for a drill: fair par on the seed's variant, and omniscient par.
+ * @returns null when the variant has no restore or the fair search is too large (the checker reports both)
+ */
+export function parsFor(
+	compiled: CompiledScenario,
+	seed: number,
+	options: Record<string, boolean> = {}
+): { fair: number; omniscient: number; variant: FairVariant } | null {
+	const fair = fairFor(compiled, options);
+	const variant = fair?.variants.find((v) => v.variant === variantForSeed(compiled, seed));
+	if (!variant || !Number.isFinite(variant.omniscientMinutes)) return null;
+	return { fair: variant.minutes, omniscient: variant.omniscientMinutes, variant };
+}
+
+/** The fair policy's moves on one variant, in order. */
+export function policyPath(result: FairResult, variant: string): Array<{ action: string; label: string; at: number }> {
+	const out: Array<{ action: string; label: string; at: number }> = [];
+	let node = result.roots.find((r) => r.variants.includes(variant))?.policy ?? null;
+	while (node) {
+		out.push({ action: node.action, label: node.label, at: node.at });
+		node = node.branches.find((b) => b.variants.includes(variant))?.next ?? null;
+	}
+	return out;
+}
+
+/** Where a trainee first left the fair policy, and what it cost in expected minutes. */
+export interface Departure {
+	/** The trainee's action number (1-based, hints not counted). */
+	step: number;
+	at: number;
+	/** What the screen had shown by then: the evidence titles. */
+	seen: string[];
+	/** The variants still possible at that moment. */
+	possible: string[];
+	best: { action: string; label: string; minutes: number; tellsApart: string[][] };
+	yours: { action: string; label: string };
+	/** Expected impact still to come after the best move, and after the trainee's. */
+	expectedBest: number;
+	expectedYours: number;
+}
+
+/**
+ * The first point where a path left the fair policy (null when it never did, or when the
+ * policy ended first): what had been seen, the best move and why, and what leaving cost.
+ * @param actions the trainee's actions in order (hints left out)
+ */
+export function firstDeparture(
+	compiled: CompiledScenario,
+	options: Record<string, boolean>,
+	variant: string,
+	actions: readonly string[]
+): Departure | null {
+	const result = fairFor(compiled, options);
+	if (!result) return null;
+	const resolved = resolveOptions(compiled, options);
+	const weights = new Map(compiled.scenario.variants.map((v) => [v.id, v.weight]));
+	let node = result.roots.find((r) => r.variants.includes(variant))?.policy ?? null;
+	let belief: Member[] = node!.variants.map((id) => ({
+		variant: id,
+		weight: weights.get(id)!,
+		world: startWorld(compiled, id, resolved)
+	}));
+	const search = new FairSearch(compiled);
+	for (let i = 0; i < actions.length && node; i++) {
+		const mine = belief.find((m) => m.variant === variant)!;
+		if (actions[i] !== node.action) {
+			const yours = compiled.actionById.get(actions[i]!);
+			if (!yours || !canTake(mine.world, yours)) return null;
+			const weight = belief.reduce((s, m) => s + m.weight, 0);
+			const after = search.expand(belief, yours);
+			let cost = after.added;
+			for (const child of after.children) cost += search.solve(child, Infinity);
+			return {
+				step: i + 1,
+				at: mine.world.clock,
+				seen: Object.keys(mine.world.seen).map(
+					(id) => compiled.scenario.evidence.find((e) => e.id === id)?.title ?? id
+				),
+				possible: belief.map((m) => m.variant),
+				best: {
+					action: node.action,
+					label: node.label,
+					minutes: compiled.actionById.get(node.action)!.def.minutes,
+					tellsApart: node.branches.length > 1 ? node.branches.map((b) => b.variants) : []
+				},
+				yours: { action: yours.def.id, label: yours.def.label },
+				expectedBest: node.expectedMinutes,
+				expectedYours: cost / weight
+			};
+		}
+		const action = compiled.actionById.get(node.action)!;
+		const { children } = search.expand(belief, action);
+		belief = children.find((c) => c.some((m) => m.variant === variant))!;
+		node = node.branches.find((b) => b.variants.includes(variant))?.next ?? null;
+	}
+	return null;
+}
