@@ -5,6 +5,7 @@ import { formatDuration } from '../../src/lib/engine/time.ts';
 import {
 	actionButton,
 	bundledScenario,
+	expectChartsDrawn,
 	expectNoHorizontalScroll,
 	expectNoSeriousA11yIssues,
 	labelOf,
@@ -58,7 +59,7 @@ test.describe('http4-night', () => {
 		await expect(page.getByTestId('par')).toHaveText(formatDuration(par.minutes));
 		await expect(page.getByText('at par', { exact: true })).toBeVisible();
 		await expect(page.getByRole('img', { name: /^Timeline:/ })).toBeVisible();
-		await page.waitForTimeout(300); // the chart draws after Chart.js loads
+		await expectChartsDrawn(page);
 		await expectNoSeriousA11yIssues(page);
 		await expectNoHorizontalScroll(page);
 		await page.screenshot({ path: `${SCREENSHOTS}/debrief-restored.png`, fullPage: true });
@@ -99,7 +100,7 @@ test.describe('http4-night', () => {
 		await expect(wrong).toContainText(failure!.label);
 		await expect(wrong).toContainText(`right after ${labels[labels.length - 1]}`);
 		await expect(page.getByText('F', { exact: true })).toBeVisible();
-		await page.waitForTimeout(300);
+		await expectChartsDrawn(page);
 		await expectNoSeriousA11yIssues(page);
 		await page.screenshot({ path: `${SCREENSHOTS}/debrief-failed.png`, fullPage: true });
 	});

@@ -94,6 +94,22 @@ export async function expectNoSeriousA11yIssues(page: Page) {
 	).toEqual([]);
 }
 
+/** Waits until every chart on the page has drawn on its canvas (Chart.js loads lazily). */
+export async function expectChartsDrawn(page: Page) {
+	const blank = () =>
+		page.evaluate(() => {
+			const canvases = [...document.querySelectorAll('canvas')];
+			const drawn = (c: HTMLCanvasElement) =>
+				c.width > 0 &&
+				c
+					.getContext('2d')!
+					.getImageData(0, 0, c.width, c.height)
+					.data.some((v, i) => i % 4 === 3 && v > 0);
+			return canvases.length === 0 ? -1 : canvases.filter((c) => !drawn(c)).length;
+		});
+	await expect.poll(blank, { message: 'charts left blank (-1: no chart on the page)' }).toBe(0);
+}
+
 /** Fails when the page scrolls sideways. */
 export async function expectNoHorizontalScroll(page: Page) {
 	const overflow = await page.evaluate(
