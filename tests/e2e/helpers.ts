@@ -118,4 +118,12 @@ export async function expectNoHorizontalScroll(page: Page) {
 	expect(overflow, 'horizontal overflow in px').toBeLessThanOrEqual(0);
 }
 
-export const SCREENSHOTS = resolve(ROOT, 'docs/screenshots');
+/**
+ * Where the screenshots taken along the way go: test-results/screenshots/, looked at after a
+ * run and never committed; with UPDATE_SCREENSHOTS=1, docs/screenshots/, the README's pictures
+ * (so a plain test run leaves the tracked images alone).
+ */
+export const SCREENSHOTS = resolve(
+	ROOT,
+	process.env.UPDATE_SCREENSHOTS === '1' ? 'docs/screenshots' : 'test-results/screenshots'
+);
