@@ -1,5 +1,6 @@
 /**
- * Engine benchmark: `npm run bench`. Prints figures and ratios; never fails on time.
+ * Engine benchmark: `npm run bench:engine` (or `npm run bench`). Prints figures and ratios;
+ * never fails on time.
  *
  * Per bundled scenario: par solver time and states explored (seed 1, default options, and the
  * slowest variant/option set), replay time for a 100-action log, random-play throughput, and
