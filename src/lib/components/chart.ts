@@ -2,8 +2,8 @@
  * The one way the app draws a chart (the debrief's timeline, the history's progress, the team
  * board): a Svelte attachment on a `<canvas>`. Chart.js is imported lazily, on the first chart a
  * page draws, so no page pays for it up front (the drill page never loads it), and only the
- * pieces the charts use are bundled. The house style (text
- * colour, legend below, no animation, the height set by the page's CSS) is set here once.
+ * pieces the charts use are bundled (chart-pieces.ts). The house style (text colour, legend
+ * below, no animation, the size of the `.chart` box around the canvas) is set here once.
  */
 import type { Attachment } from 'svelte/attachments';
 import type {
@@ -15,41 +15,9 @@ import type {
 } from 'chart.js';
 import { formatDuration } from '$lib/engine/time.ts';
 
-/**
- * The pieces of Chart.js the app's charts use. Named one by one, so the bundle keeps only these
- * (a whole `import()` namespace handed on would keep all of Chart.js); a chart registers the
- * ones it needs.
- */
-async function loadChartJs() {
-	const {
-		Chart,
-		BarController,
-		BarElement,
-		CategoryScale,
-		LinearScale,
-		LineController,
-		LineElement,
-		PointElement,
-		Tooltip,
-		Legend
-	} = await import('chart.js');
-	return {
-		Chart,
-		pieces: {
-			BarController,
-			BarElement,
-			CategoryScale,
-			LinearScale,
-			LineController,
-			LineElement,
-			PointElement,
-			Tooltip,
-			Legend
-		}
-	};
-}
-
-type ChartJs = Awaited<ReturnType<typeof loadChartJs>>;
+type ChartJs = typeof import('./chart-pieces.ts');
+/** What a chart may register: chart-pieces.ts but the Chart class itself. */
+type Pieces = Omit<ChartJs, 'Chart'>;
 
 /** The page's text colour (--text in app.css): the canvas can't read CSS variables. */
 export const INK = '#1a1d21';
@@ -70,14 +38,14 @@ function applyHouseStyle(Chart: ChartJs['Chart']): void {
  * @param config what Chart.js's constructor takes
  */
 export function chart<TType extends ChartType, TData = DefaultDataPoint<TType>, TLabel = unknown>(
-	pieces: (chartJs: ChartJs['pieces']) => ChartComponentLike[],
+	pieces: (chartJs: Pieces) => ChartComponentLike[],
 	config: ChartConfiguration<TType, TData, TLabel> | ChartConfigurationCustomTypesPerDataset<TType, TData, TLabel>
 ): Attachment<HTMLCanvasElement> {
 	return (canvas) => {
 		let drawn: { destroy(): void } | null = null;
 		let gone = false;
-		loadChartJs().then(
-			({ Chart, pieces: all }) => {
+		import('./chart-pieces.ts').then(
+			({ Chart, ...all }) => {
 				if (gone) return;
 				Chart.register(...pieces(all));
 				applyHouseStyle(Chart);
