@@ -53,15 +53,9 @@ describe('simulate', () => {
 	});
 
 	it('reports no spread of times when nothing was restored (no runs)', () => {
-		expect(simulate(disk, { runs: 0, seed: 1, options: {} })).toEqual({
-			runs: 0,
-			actions: 0,
-			restored: 0,
-			degraded: 0,
-			failed: 0,
-			timeout: 0,
-			failures: {},
-			minutes: null
-		});
+		const none = simulate(disk, { runs: 0, seed: 1, options: {} });
+		expect(none.minutes).toBeNull();
+		expect([none.actions, none.restored, none.degraded, none.failed, none.timeout]).toEqual([0, 0, 0, 0, 0]);
+		expect(none.failures).toEqual({});
 	});
 });
