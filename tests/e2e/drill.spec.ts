@@ -55,6 +55,9 @@ test.describe('http4-night', () => {
 		await open.click();
 
 		await expect(page.getByRole('heading', { level: 1 })).toContainText('Restored');
+		await expect(page.getByRole('navigation', { name: 'Breadcrumbs' })).toHaveText(
+			`Scenarios › ${compiled.scenario.title} › Debrief`
+		);
 		await expect(page.getByTestId('time-to-restore')).toHaveText(formatDuration(par.minutes));
 		await expect(page.getByTestId('par')).toHaveText(formatDuration(par.minutes));
 		await expect(page.getByText('at par', { exact: true })).toBeVisible();
