@@ -1,12 +1,23 @@
 import { sveltekit } from '@sveltejs/kit/vite';
+import type { PluginOption } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { scenarioPlugin } from './src/lib/scenario/vite-plugin.ts';
-import { e2eDeployHook } from './tests/e2e/deploy-hook.ts';
 
-export default defineConfig({
-	plugins: [e2eDeployHook(), scenarioPlugin(), sveltekit()],
+/**
+ * The e2e suite's hook, and only when the suite runs (playwright.config.ts sets NIGHTSHIFT_E2E=1
+ * for its server): it lets offline.spec.ts "deploy" a new service worker to `vite preview`
+ * (tests/e2e/deploy-hook.ts). Any other build or preview never loads it.
+ */
+async function e2ePlugins(): Promise<PluginOption[]> {
+	if (process.env.NIGHTSHIFT_E2E !== '1') return [];
+	const { e2eDeployHook } = await import('./tests/e2e/deploy-hook.ts');
+	return [e2eDeployHook()];
+}
+
+export default defineConfig(async () => ({
+	plugins: [...(await e2ePlugins()), scenarioPlugin(), sveltekit()],
 	test: {
 		include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
 		environment: 'node'
 	}
-});
+}));

@@ -1,5 +1,6 @@
 /**
- * Engine benchmark: `npm run bench`. Prints figures and ratios; never fails on time.
+ * Engine benchmark: `npm run bench:engine` (or `npm run bench`). Prints figures and ratios;
+ * never fails on time.
  *
  * Per bundled scenario: par solver time and states explored (seed 1, default options, and the
  * slowest variant/option set), replay time for a 100-action log, random-play throughput, and
@@ -10,13 +11,15 @@ import { join, resolve } from 'node:path';
 import { createMachine, initialTransition, transition } from 'xstate';
 import { checkScenarioText, optionCombinations } from '../src/lib/engine/check.ts';
 import type { CompiledScenario } from '../src/lib/engine/compile.ts';
-import { canTake, performAction, startDrill, variantForSeed, type DrillState } from '../src/lib/engine/drill.ts';
+import { performAction, startDrill, type DrillState } from '../src/lib/engine/drill.ts';
+import { canTake, variantForSeed } from '../src/lib/engine/world.ts';
 import { replay } from '../src/lib/engine/replay.ts';
 import type { DrillStep } from '../src/lib/engine/drill.ts';
 import { machineFor } from '../src/lib/engine/machine.ts';
 import { createRng } from '../src/lib/engine/rng.ts';
 import { simulate } from '../src/lib/engine/simulate.ts';
 import { solveVariant } from '../src/lib/engine/solver.ts';
+import { bestBlindSequence, solveFair } from '../src/lib/engine/fair.ts';
 import { formatIssue } from '../src/lib/scenario/errors.ts';
 
 const dir = resolve(import.meta.dirname, '../scenarios');
@@ -81,6 +84,21 @@ for (const file of readdirSync(dir)
 	}
 	console.log(`  par, slowest variant and options: ${fmt(worst.ms, 1)} ms, ${worst.states} states (${worst.what})`);
 
+	// Fair par (belief states) and the best blind sequence, for the default options and each preset.
+	const sets = [{ id: 'default', options: {} }, ...compiled.scenario.presets];
+	for (const { id: preset, options } of sets) {
+		let fair: ReturnType<typeof solveFair> = null;
+		const fairMs = time(() => (fair = solveFair(compiled, options)), 1);
+		let blind: ReturnType<typeof bestBlindSequence> = null;
+		const blindMs = time(() => (blind = bestBlindSequence(compiled, options)), 1);
+		const f = fair as ReturnType<typeof solveFair>;
+		const b = blind as ReturnType<typeof bestBlindSequence>;
+		console.log(
+			`  fair par, ${preset}: ${f ? f.expectedMinutes.toFixed(1) : '—'} min expected, ${f?.explored ?? '—'} belief states, ${fmt(fairMs, 0)} ms (target < 1000 ms); ` +
+				`best blind sequence ${b ? b.expectedMinutes.toFixed(1) : 'none'} min (${b ? (b.expectedMinutes / f!.expectedMinutes).toFixed(2) + '× fair' : 'no fixed sequence restores every variant'}), ${fmt(blindMs, 0)} ms`
+		);
+	}
+
 	// Replay of a long legal log through XState's pure transition. Scenarios whose actions run
 	// out (most are done once) give shorter logs; the time is also given per 100 actions.
 	const log = longLog(compiled, 7, 100);
@@ -97,13 +115,13 @@ for (const file of readdirSync(dir)
 	// start snapshot (the start itself is measured once, apart).
 	const machine = machineFor(compiled);
 	const events = log.map((s) =>
-		s.type === 'action' ? { type: 'act' as const, action: s.action, idle: 0 } : { type: 'hint' as const }
+		s.type === 'action' ? { type: 'action' as const, action: s.action, idle: 0 } : { type: 'hint' as const }
 	);
 	const bare = createMachine({
 		types: {} as { context: DrillState; events: (typeof events)[number] },
 		context: startDrill(compiled, { seed: 7 }),
 		initial: 'playing',
-		states: { playing: { on: { act: {}, hint: {} } } }
+		states: { playing: { on: { action: {}, hint: {} } } }
 	});
 	const [engineStart] = initialTransition(machine, { seed: 7 });
 	const [bareStart] = initialTransition(bare);

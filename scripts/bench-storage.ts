@@ -15,7 +15,8 @@
 import { solvePar } from '../src/lib/engine/solver.ts';
 import { loadScenario, median, openApp } from './browser-harness.ts';
 
-const PORT = 4181;
+/** BENCH_PORT lets two checkouts on one machine benchmark side by side. */
+const PORT = Number(process.env.BENCH_PORT ?? 4181);
 const ATTEMPTS = 5000;
 const TARGET_SAVE_MS = 5;
 const TARGET_HISTORY_MS = 500;

@@ -22,7 +22,8 @@ import type { DrillStep } from '../src/lib/engine/drill.ts';
 import { solvePar } from '../src/lib/engine/solver.ts';
 import { loadScenario, median, openApp } from './browser-harness.ts';
 
-const PORT = 4182;
+/** BENCH_PORT lets two checkouts on one machine benchmark side by side. */
+const PORT = Number(process.env.BENCH_PORT ?? 4182);
 const FILES = 100;
 const RUNS = 3;
 const TARGET_MS = 2000;

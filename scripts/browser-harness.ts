@@ -1,11 +1,13 @@
 /**
  * What the browser benchmarks share: the built app served by `vite preview` on a port of their
- * own, Chromium with the same launch options as playwright.config.ts, and a median.
+ * own, Chromium launched as the e2e suite launches it (playwright.config.ts's launch options,
+ * imported so the two can't drift apart), and a median.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
+import e2eConfig from '../playwright.config.ts';
 import { compileScenario, type CompiledScenario } from '../src/lib/engine/compile.ts';
 import { parseScenario } from '../src/lib/scenario/parse.ts';
 
@@ -54,23 +56,10 @@ export async function openApp(port: number): Promise<{ base: string; browser: Br
 		detached: true
 	});
 	const stopServer = () => process.kill(-server.pid!);
-	const executablePath =
-		process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-	const browser = await chromium
-		.launch({
-			executablePath,
-			args: [
-				'--disable-background-networking',
-				'--disable-component-update',
-				'--disable-sync',
-				'--no-first-run',
-				'--disable-quic'
-			]
-		})
-		.catch((e: unknown) => {
-			stopServer();
-			throw e;
-		});
+	const browser = await chromium.launch(e2eConfig.use?.launchOptions).catch((e: unknown) => {
+		stopServer();
+		throw e;
+	});
 	const base = `http://localhost:${port}`;
 	const close = async () => {
 		await browser.close();

@@ -73,7 +73,9 @@ const rows = [
 	measure('Catalogue', 'index.html'),
 	id ? measure('Briefing', `scenarios/${id}/index.html`) : null,
 	id ? measure('Drill page', `scenarios/${id}/play/index.html`) : null,
-	id ? measure('Debrief', `scenarios/${id}/debrief/index.html`) : null
+	id ? measure('Debrief', `scenarios/${id}/debrief/index.html`) : null,
+	measure('History', 'history/index.html'),
+	measure('Team board', 'team/board/index.html')
 ].filter((r) => r !== null);
 
 console.log('Gzipped JS + CSS loaded up front (lazy chunks, e.g. Chart.js, counted apart)\n');

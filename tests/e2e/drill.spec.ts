@@ -5,6 +5,7 @@ import { formatDuration } from '../../src/lib/engine/time.ts';
 import {
 	actionButton,
 	bundledScenario,
+	expectChartsDrawn,
 	expectNoHorizontalScroll,
 	expectNoSeriousA11yIssues,
 	labelOf,
@@ -54,11 +55,14 @@ test.describe('http4-night', () => {
 		await open.click();
 
 		await expect(page.getByRole('heading', { level: 1 })).toContainText('Restored');
+		await expect(page.getByRole('navigation', { name: 'Breadcrumbs' })).toHaveText(
+			`Scenarios › ${compiled.scenario.title} › Debrief`
+		);
 		await expect(page.getByTestId('time-to-restore')).toHaveText(formatDuration(par.minutes));
 		await expect(page.getByTestId('par')).toHaveText(formatDuration(par.minutes));
 		await expect(page.getByText('at par', { exact: true })).toBeVisible();
 		await expect(page.getByRole('img', { name: /^Timeline:/ })).toBeVisible();
-		await page.waitForTimeout(300); // the chart draws after Chart.js loads
+		await expectChartsDrawn(page);
 		await expectNoSeriousA11yIssues(page);
 		await expectNoHorizontalScroll(page);
 		await page.screenshot({ path: `${SCREENSHOTS}/debrief-restored.png`, fullPage: true });
@@ -99,7 +103,7 @@ test.describe('http4-night', () => {
 		await expect(wrong).toContainText(failure!.label);
 		await expect(wrong).toContainText(`right after ${labels[labels.length - 1]}`);
 		await expect(page.getByText('F', { exact: true })).toBeVisible();
-		await page.waitForTimeout(300);
+		await expectChartsDrawn(page);
 		await expectNoSeriousA11yIssues(page);
 		await page.screenshot({ path: `${SCREENSHOTS}/debrief-failed.png`, fullPage: true });
 	});

@@ -95,6 +95,22 @@ export async function expectNoSeriousA11yIssues(page: Page) {
 	).toEqual([]);
 }
 
+/** Waits until every chart on the page has drawn on its canvas (Chart.js loads lazily). */
+export async function expectChartsDrawn(page: Page) {
+	const blank = () =>
+		page.evaluate(() => {
+			const canvases = [...document.querySelectorAll('canvas')];
+			const drawn = (c: HTMLCanvasElement) =>
+				c.width > 0 &&
+				c
+					.getContext('2d')!
+					.getImageData(0, 0, c.width, c.height)
+					.data.some((v, i) => i % 4 === 3 && v > 0);
+			return canvases.length === 0 ? -1 : canvases.filter((c) => !drawn(c)).length;
+		});
+	await expect.poll(blank, { message: 'charts left blank (-1: no chart on the page)' }).toBe(0);
+}
+
 /** Fails when the page scrolls sideways. */
 export async function expectNoHorizontalScroll(page: Page) {
 	const overflow = await page.evaluate(
@@ -103,4 +119,12 @@ export async function expectNoHorizontalScroll(page: Page) {
 	expect(overflow, 'horizontal overflow in px').toBeLessThanOrEqual(0);
 }
 
-export const SCREENSHOTS = resolve(ROOT, 'docs/screenshots');
+/**
+ * Where the screenshots taken along the way go: test-results/screenshots/, looked at after a
+ * run and never committed; with UPDATE_SCREENSHOTS=1, docs/screenshots/, the README's pictures
+ * (so a plain test run leaves the tracked images alone).
+ */
+export const SCREENSHOTS = resolve(
+	ROOT,
+	process.env.UPDATE_SCREENSHOTS === '1' ? 'docs/screenshots' : 'test-results/screenshots'
+);

@@ -5,6 +5,7 @@ import { formatDuration } from '../../src/lib/engine/time.ts';
 import {
 	actionButton,
 	bundledScenario,
+	expectChartsDrawn,
 	expectNoSeriousA11yIssues,
 	labelOf,
 	playByLabels,
@@ -77,7 +78,7 @@ test.describe('saving and history', () => {
 		await expect(rows).toHaveCount(2);
 		await expect(rows.first()).toContainText('Ana');
 		await expect(page.getByRole('img', { name: /restored attempts/ })).toBeVisible();
-		await page.waitForTimeout(300); // the chart draws after Chart.js loads
+		await expectChartsDrawn(page);
 		await expectNoSeriousA11yIssues(page);
 		await page.screenshot({ path: `${SCREENSHOTS}/history.png`, fullPage: true });
 

@@ -5,6 +5,7 @@ import { encodeDrillCode } from '../../src/lib/engine/drill-code.ts';
 import { solvePar } from '../../src/lib/engine/solver.ts';
 import {
 	bundledScenario,
+	expectChartsDrawn,
 	expectNoHorizontalScroll,
 	expectNoSeriousA11yIssues,
 	labelOf,
@@ -119,7 +120,7 @@ test.describe('team drills', () => {
 		await expect(page.locator('table.board img')).toHaveCount(0);
 		expect(dialogs).toBe(0);
 		await expect(page.getByRole('img', { name: /Time to restore per trainee/ })).toBeVisible();
-		await page.waitForTimeout(300); // the chart draws after Chart.js loads
+		await expectChartsDrawn(page);
 		await expectNoSeriousA11yIssues(page);
 		await page.screenshot({ path: `${SCREENSHOTS}/team-board.png`, fullPage: true });
 

@@ -6,25 +6,29 @@ import { createAttempt, type Attempt } from '$lib/engine/attempt.ts';
 import { replay } from '$lib/engine/replay.ts';
 import { createDb, SCHEMA_V1, SCHEMA_V2, type NightshiftDb } from './db.ts';
 import { boardRow } from '$lib/engine/team.ts';
+// Through the one door, as the app reaches them.
 import {
-	clearBoardResults,
-	deleteBoardResult,
-	getBoardDrill,
-	listBoardResults,
-	putBoardResults,
-	setBoardDrill
-} from './board.ts';
-import {
+	addProfile,
 	attemptFacets,
+	clearBoardResults,
+	clearInProgress,
+	currentProfile,
 	deleteAttempt,
+	deleteBoardResult,
 	finishDrill,
 	getAttempt,
+	getBoardDrill,
+	getInProgress,
 	listAttempts,
+	listBoardResults,
+	listProfiles,
 	putAttempt,
-	putInterrupted
-} from './queries.ts';
-import { clearInProgress, getInProgress, saveInProgress } from './in-progress.ts';
-import { addProfile, currentProfile, listProfiles, setCurrentProfile } from './profiles.ts';
+	putBoardResults,
+	putInterrupted,
+	saveInProgress,
+	setBoardDrill,
+	setCurrentProfile
+} from './index.ts';
 
 const compiled = fixture('disk-full');
 
@@ -50,6 +54,31 @@ const fresh = () => {
 	opened.push(db);
 	return db;
 };
+
+/** Closes a database written as an older version wrote it, and opens it with the current schema. */
+async function upgrade(old: Dexie): Promise<NightshiftDb> {
+	old.close();
+	const db: NightshiftDb = createDb(old.name);
+	opened.push(db);
+	await db.open();
+	expect(db.verno).toBe(3);
+	return db;
+}
+
+/** A drill in progress as versions 1 and 2 stored it. */
+const oldProgress = (log: unknown[], wallMs: number[]) => ({
+	scenarioId: 'disk-full',
+	scenarioVersion: 1,
+	input: { seed: 1, options: {}, mode: 'guided' },
+	liveClockRate: null,
+	snapshot: { x: 1 },
+	log,
+	wallMs,
+	elapsedMs: wallMs.reduce((a, b) => a + b, 0),
+	trainee: 'Ana',
+	startedAt: 'S',
+	savedAt: 'T'
+});
 
 afterEach(async () => {
 	for (const db of opened.splice(0)) {
@@ -179,28 +208,12 @@ describe('migrations', () => {
 			record: x
 		});
 		await v1.table('attempts').bulkAdd([v1Row(a), v1Row(b)]);
-		const progress = {
-			scenarioId: 'disk-full',
-			scenarioVersion: 1,
-			input: { seed: 1, options: {}, mode: 'guided' },
-			liveClockRate: null,
-			snapshot: { x: 1 },
-			log: [{ type: 'action', action: 'check-disk' }],
-			wallMs: [5],
-			elapsedMs: 5,
-			trainee: 'Ana',
-			startedAt: 'S',
-			savedAt: 'T'
-		};
+		const progress = oldProgress([{ type: 'action', action: 'check-disk' }], [5]);
 		await v1.table('inProgress').add(progress);
 		await v1.table('settings').add({ key: 'theme', value: 'dark' });
 		expect(v1.verno).toBe(1);
-		v1.close();
 
-		const db: NightshiftDb = createDb(name);
-		opened.push(db);
-		await db.open();
-		expect(db.verno).toBe(3);
+		const db = await upgrade(v1);
 		expect(await getAttempt(db, 'v1-a')).toEqual(a);
 		expect(await getAttempt(db, 'v1-b')).toEqual(b);
 		const rows = await db.attempts.toArray();
@@ -238,27 +251,11 @@ describe('migrations to version 3', () => {
 		});
 		await v2.table('profiles').add({ id: 'p1', name: 'Ana', createdAt: 'C' });
 		await v2.table('settings').add({ key: 'currentProfile', value: 'p1' });
-		const progress = {
-			scenarioId: 'disk-full',
-			scenarioVersion: 1,
-			input: { seed: 1, options: {}, mode: 'guided' },
-			liveClockRate: null,
-			snapshot: { x: 1 },
-			log: [],
-			wallMs: [],
-			elapsedMs: 0,
-			trainee: 'Ana',
-			startedAt: 'S',
-			savedAt: 'T'
-		};
+		const progress = oldProgress([], []);
 		await v2.table('inProgress').add(progress);
 		expect(v2.verno).toBe(2);
-		v2.close();
 
-		const db: NightshiftDb = createDb(name);
-		opened.push(db);
-		await db.open();
-		expect(db.verno).toBe(3);
+		const db = await upgrade(v2);
 		expect(await getAttempt(db, 'v2-a')).toEqual(a);
 		expect((await listProfiles(db)).map((p) => [p.id, p.name])).toEqual([['p1', 'Ana']]);
 		expect((await currentProfile(db))?.name).toBe('Ana');

@@ -10,19 +10,27 @@ import { replay } from './replay.ts';
 import { solveVariant } from './solver.ts';
 import { ScenarioSchema } from '../scenario/schema.ts';
 
+type Context = SnapshotFrom<DrillMachine>['context'];
+
 /**
- * Exhaustive search through the XState machine itself (no shared code with the solver but
- * the step functions): every legal action sequence, pruned only by the best time found so far.
+ * Walks every legal action sequence through the XState machine itself (no shared code with the
+ * solver or the checker but the step functions). Two snapshots with the same flags, done actions
+ * and seen evidence at the same clock have the same futures (no `since` conditions here, so done
+ * times don't matter): each is entered once.
+ * @param enter called on each snapshot reached; false leaves what follows it unexplored
+ * @returns every action some entered snapshot offered
  */
-function bruteForce(compiled: CompiledScenario, seed: number, options: Record<string, boolean>): number | null {
+function walk(
+	compiled: CompiledScenario,
+	seed: number,
+	options: Record<string, boolean>,
+	enter: (context: Context) => boolean
+): Set<string> {
 	const machine: DrillMachine = createDrillMachine(compiled);
-	let best = Infinity;
-	// Two snapshots with the same flags, done actions and seen evidence at the same clock have
-	// the same futures (no `since` conditions here, so done times don't matter).
 	const visited = new Set<string>();
+	const offered = new Set<string>();
 	const visit = (snapshot: SnapshotFrom<DrillMachine>) => {
 		const { context } = snapshot;
-		if (context.clock >= best) return;
 		const key = JSON.stringify([
 			context.clock,
 			context.flags,
@@ -32,17 +40,25 @@ function bruteForce(compiled: CompiledScenario, seed: number, options: Record<st
 		]);
 		if (visited.has(key)) return;
 		visited.add(key);
-		if (context.outcome === 'restored' || context.outcome === 'degraded') {
-			best = context.clock;
-			return;
-		}
-		if (context.outcome !== 'playing') return;
+		if (!enter(context) || context.outcome !== 'playing') return;
 		for (const a of compiled.actions) {
 			if (!availability(compiled, context, a.def.id).available) continue;
+			offered.add(a.def.id);
 			visit(transition(machine, snapshot, { type: 'action', action: a.def.id })[0]);
 		}
 	};
 	visit(initialTransition(machine, { seed, options })[0]);
+	return offered;
+}
+
+/** The least time to restore, by walking the machine, pruned only by the best time found so far. */
+function bruteForce(compiled: CompiledScenario, seed: number, options: Record<string, boolean>): number | null {
+	let best = Infinity;
+	walk(compiled, seed, options, (context) => {
+		if (context.clock >= best) return false;
+		if (context.outcome === 'restored' || context.outcome === 'degraded') best = context.clock;
+		return true;
+	});
 	return best === Infinity ? null : best;
 }
 
@@ -106,7 +122,7 @@ describe('solveVariant', () => {
 		restoreNeeds: fc.subarray([0, 1, 2], { minLength: 1 })
 	});
 
-	it('agrees with brute force on random small scenarios', () => {
+	it('agrees with brute force on random small scenarios, and so does the checker', () => {
 		fc.assert(
 			fc.property(smallScenario, (spec) => {
 				const flags = { f0: false, f1: false, f2: false };
@@ -170,8 +186,20 @@ describe('solveVariant', () => {
 				for (const [variant, seed] of seedsPerVariant(compiled)) {
 					expect(solveVariant(compiled, variant)?.minutes ?? null).toBe(bruteForce(compiled, seed, {}));
 				}
-				// The checker runs on the same scenarios without crashing.
-				checkScenario(scenario, 'random.yaml');
+				// The checker's verdicts agree with walking the machine: every variant restores (the
+				// fallback always can), and an action is "never available" exactly when no state
+				// reachable in any variant offers it.
+				const result = checkScenario(scenario, 'random.yaml');
+				const issues = result.ok ? [] : result.issues.map((i) => i.message);
+				expect(issues.filter((m) => m.includes('no path to restore'))).toEqual([]);
+				const offered = new Set(
+					[...seedsPerVariant(compiled).values()].flatMap((seed) => [...walk(compiled, seed, {}, () => true)])
+				);
+				expect(issues.filter((m) => m.includes('can never become available'))).toEqual(
+					compiled.actions
+						.filter((a) => !offered.has(a.def.id))
+						.map((a) => `action "${a.def.id}" can never become available`)
+				);
 			}),
 			{ numRuns: 40, seed: 42 }
 		);

@@ -127,7 +127,11 @@ function describeZodIssue(issue: { code: string; message: string; keys?: string[
 	return issue.message;
 }
 
-/** Parses and schema-checks a scenario file's text. Meaning is checked by `validateScenario`. */
+/**
+ * Parses and schema-checks a scenario file's text. References are checked by `checkReferences`
+ * (validate.ts) and meaning by `analyse` (engine/check.ts); `checkScenarioText` there runs all
+ * three.
+ */
 export function parseScenario(text: string, file: string): ParseResult<Scenario> {
 	const data = parseData(text, file);
 	if (!data.ok) return data;

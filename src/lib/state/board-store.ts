@@ -10,12 +10,12 @@ import {
 	listBoardResults,
 	putBoardResults,
 	setBoardDrill
-} from '$lib/db/board.ts';
+} from '$lib/db/index.ts';
 import { codeScenarios, getScenarioVersion } from '$lib/scenarios/index.ts';
-import { withDb } from './persistence.svelte.ts';
+import { withDb, type DbResult } from './persistence.svelte.ts';
 import { TeamBoard, type BoardStore } from './team-board.svelte.ts';
 
-const must = async <T>(p: Promise<{ ok: true; value: T } | { ok: false; reason: string }>): Promise<T> => {
+const must = async <T>(p: Promise<DbResult<T>>): Promise<T> => {
 	const r = await p;
 	if (!r.ok) throw new Error(`results won't be kept on this device: ${r.reason}`);
 	return r.value;

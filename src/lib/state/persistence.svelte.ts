@@ -4,6 +4,11 @@
  * warning (the banner reads `storageStatus.problem`) instead of an exception. Nothing already
  * stored is deleted on failure.
  */
+// Past the one door (src/lib/db/index.ts) on purpose: the layout loads this module up front on
+// every page, the drill page among them, and through index.ts the attempt and backup
+// validators (zod) would come with it: the drill page's first load grew from 113 to 145 KB
+// gzipped when tried (`npm run size`). client.ts is the door's opener alone, and loads Dexie
+// only when the database opens.
 import { describeStorageError, openDb, type NightshiftDb } from '$lib/db/client.ts';
 
 class StorageStatus {

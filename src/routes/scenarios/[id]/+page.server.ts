@@ -1,11 +1,12 @@
 import { error } from '@sveltejs/kit';
 import { resolveOptions } from '$lib/engine/world.ts';
 import { solveVariant } from '$lib/engine/solver.ts';
-import { bundledScenarios, getScenario } from '$lib/scenarios/index.ts';
+import { getScenario } from '$lib/scenarios/index.ts';
+import { scenarioEntries } from '$lib/scenarios/page-load.ts';
 import { parRange } from '$lib/state/debrief.ts';
 import type { EntryGenerator, PageServerLoad } from './$types';
 
-export const entries: EntryGenerator = () => bundledScenarios.map((s) => ({ id: s.id }));
+export const entries: EntryGenerator = scenarioEntries;
 
 /**
  * Par over every variant for the default options and for each preset, solved while
