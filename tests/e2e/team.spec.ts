@@ -132,7 +132,7 @@ test.describe('team drills', () => {
 		expect(lines[0]).toMatch(/^"trainee","scenario","seed","mode","outcome"/);
 		const minutes = par.minutes;
 		expect(lines.find((l) => l.startsWith('"Ana",'))).toContain(
-			`"Ana","http4-night","${SEED}","drill","restored","","${minutes}","${minutes}","${attempt.score.total}","${attempt.score.grade}","0"`
+			`"Ana","http4-night","${SEED}","drill","restored","","${minutes}","${attempt.score.par}","${attempt.score.total}","${attempt.score.grade}","0"`
 		);
 		expect(lines.find((l) => l.startsWith('"<img'))).toBeDefined();
 
