@@ -5,52 +5,26 @@
  */
 import { createActor, type Actor, type Snapshot } from 'xstate';
 import type { CompiledScenario } from '$lib/engine/compile.ts';
-import { nextHint, type DrillState } from '$lib/engine/drill.ts';
-import { availability, worldStatus } from '$lib/engine/world.ts';
-import type { DrillStep } from '$lib/engine/drill.ts';
+import { nextHint, type DrillState, type DrillStep } from '$lib/engine/drill.ts';
+import { worldStatus } from '$lib/engine/world.ts';
 import { machineFor } from '$lib/engine/machine.ts';
 import type { DrillMachine } from '$lib/engine/machine.ts';
-// Types only: the schema module's values would bring zod into the drill page.
-import type { ActionGroup, Evidence } from '$lib/scenario/schema.ts';
 import { describeStep } from './announce.ts';
-import { ACTION_SAVED_MEASURE, afterPaint, saveDrill, type ResumePoint } from './resume.ts';
-import type { DrillParams } from './drill-params.ts';
+import {
+	actionGroups,
+	drillEnd,
+	evidenceLog,
+	guideNote,
+	hintTexts,
+	unavailableReason,
+	type ActionGroupView,
+	type DrillEnd,
+	type GuideNote,
+	type LogEntry
+} from './drill-view.ts';
+import { ACTION_SAVED_MEASURE, afterPaint, prepareDrill, saveDrill, type ResumePoint } from './resume.ts';
+import { readDrillParams, type DrillParams } from './drill-params.ts';
 import { owedIdle } from './live-clock.ts';
-
-export const GROUP_LABELS: Record<ActionGroup, string> = {
-	diagnose: 'Diagnose',
-	repair: 'Repair',
-	escalate: 'Escalate',
-	communicate: 'Communicate',
-	failover: 'Fail over'
-};
-/** Groups in the order the drill screen shows them (the schema's ACTION_GROUPS order). */
-const ACTION_GROUPS = Object.keys(GROUP_LABELS) as ActionGroup[];
-
-export interface ActionView {
-	id: string;
-	label: string;
-	minutes: number;
-	/** A waiting action: it may end before its minutes run out. */
-	waits: boolean;
-	description: string | null;
-	available: boolean;
-	/** Why it is not available (null when it is). */
-	reason: string | null;
-	risky: boolean;
-}
-
-export type LogEntry =
-	| { kind: 'evidence'; key: string; at: number; evidence: Evidence }
-	| { kind: 'action'; key: string; at: number; label: string; minutes: number; idle: number; nothingNew: boolean }
-	| { kind: 'hint'; key: string; at: number; text: string };
-
-/** Guided mode's note after an action: what it was for and what its evidence means. */
-export interface GuideNote {
-	action: string;
-	note: string | null;
-	evidence: Array<{ title: string; explain: string }>;
-}
 
 export interface SessionClock {
 	/** Real milliseconds, monotonic (performance.now in the browser). */
@@ -88,7 +62,6 @@ export class DrillSession {
 	#start: number;
 	#wallMs: number[] = [];
 	#charged = 0;
-	#evidence: Map<string, Evidence>;
 	/** Real time, refreshed by `tick()` while the live clock runs. */
 	#now = $state(0);
 	/** The last thing the status region said. */
@@ -121,8 +94,6 @@ export class DrillSession {
 		this.#start = clock.now() - (resume?.elapsedMs ?? 0);
 		this.#now = clock.now();
 		this.startedAt = resume?.startedAt ?? clock.date().toISOString();
-		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a private lookup filled once here and never changed, so nothing needs to react to it
-		this.#evidence = new Map(compiled.scenario.evidence.map((e) => [e.id, e]));
 		const input = { seed: params.seed, options: params.options, mode: params.mode };
 		const machine = machineFor(compiled);
 		this.#actor = resume?.snapshot
@@ -209,61 +180,18 @@ export class DrillSession {
 	}
 
 	/** The actions on screen, by group, each with its availability. */
-	get actionGroups(): Array<{ group: ActionGroup; label: string; actions: ActionView[] }> {
-		const state = this.#state;
-		return ACTION_GROUPS.map((group) => ({
-			group,
-			label: GROUP_LABELS[group],
-			actions: this.compiled.actions
-				.filter((a) => a.def.group === group)
-				.flatMap((a): ActionView[] => {
-					const av = availability(this.compiled, state, a.def.id);
-					if (!av.available && av.hidden) return [];
-					return [
-						{
-							id: a.def.id,
-							label: a.def.label,
-							minutes: a.def.minutes,
-							waits: a.until !== null,
-							description: a.def.description ?? null,
-							available: av.available,
-							reason: av.available ? null : av.reason,
-							risky: a.def.risk !== undefined
-						}
-					];
-				})
-		})).filter((g) => g.actions.length > 0);
+	get actionGroups(): ActionGroupView[] {
+		return actionGroups(this.compiled, this.#state);
 	}
 
-	/** The evidence log, oldest first: initial evidence, then each action and what it showed. */
+	/** The evidence log, oldest first: initial evidence, then each step and what it showed. */
 	get log(): LogEntry[] {
-		const state = this.#state;
-		const out: LogEntry[] = [];
-		for (const id of state.initial) {
-			const evidence = this.#evidence.get(id);
-			if (evidence) out.push({ kind: 'evidence', key: `e:${id}`, at: 0, evidence });
-		}
-		state.journal.forEach((j, i) => {
-			if (j.kind === 'hint') {
-				out.push({ kind: 'hint', key: `h:${i}`, at: j.at, text: this.compiled.hints[j.hint]?.text ?? '' });
-				return;
-			}
-			const label = this.compiled.actionById.get(j.action)?.def.label ?? j.action;
-			out.push({
-				kind: 'action',
-				key: `a:${i}`,
-				at: j.at,
-				label,
-				minutes: j.minutes,
-				idle: j.idle,
-				nothingNew: j.revealed.length === 0
-			});
-			for (const id of j.revealed) {
-				const evidence = this.#evidence.get(id);
-				if (evidence) out.push({ kind: 'evidence', key: `e:${id}`, at: j.at + j.minutes, evidence });
-			}
-		});
-		return out;
+		return evidenceLog(this.compiled, this.#state);
+	}
+
+	/** How the drill ended (null while it runs). */
+	get end(): DrillEnd | null {
+		return drillEnd(this.compiled, this.#state);
 	}
 
 	/** Hints are offered in guided and practice mode, while one applies. */
@@ -281,15 +209,21 @@ export class DrillSession {
 
 	/** The hints taken so far, in order. */
 	get hints(): string[] {
-		return this.#state.hintsUsed.map((i) => this.compiled.hints[i]?.text ?? '');
+		return hintTexts(this.compiled, this.#state);
 	}
 
 	/**
-	 * Takes an action (with any live-clock thinking minutes).
+	 * Takes an action (with any live-clock thinking minutes). One that can't be taken now is
+	 * not taken, and the status region says why.
 	 * @returns false when it was not possible
 	 */
 	act(actionId: string): boolean {
 		const before = this.#state;
+		const reason = unavailableReason(this.compiled, before, actionId);
+		if (reason !== null) {
+			this.announcement = `Not available: ${reason}`;
+			return false;
+		}
 		this.tick();
 		const idle = this.pendingIdle;
 		this.#actor.send({ type: 'action', action: actionId, idle });
@@ -299,25 +233,20 @@ export class DrillSession {
 		this.#charged += idle;
 		this.#wallMs.push(this.#now - this.#start);
 		this.announcement = describeStep(this.compiled, before, after);
-		this.note = this.params.mode === 'guided' ? this.#noteFor(after) : null;
+		this.note = this.params.mode === 'guided' ? guideNote(this.compiled, after) : null;
 		void this.save();
 		return true;
 	}
 
-	#noteFor(state: DrillState): GuideNote | null {
-		const entry = state.journal[state.journal.length - 1];
-		if (!entry || entry.kind !== 'action') return null;
-		const def = this.compiled.actionById.get(entry.action)!.def;
-		const evidence = entry.revealed.flatMap((id) => {
-			const e = this.#evidence.get(id);
-			return e?.explain ? [{ title: e.title, explain: e.explain }] : [];
-		});
-		return { action: def.label, note: def.note ?? null, evidence };
-	}
-
-	/** Asks for a hint: it costs score, not time. @returns the hint's text, or null */
+	/**
+	 * Asks for a hint: it costs score, not time. When none applies, the status region says so.
+	 * @returns the hint's text, or null
+	 */
 	hint(): string | null {
-		if (!this.hintAvailable) return null;
+		if (!this.hintAvailable) {
+			if (this.hintsAllowed) this.announcement = 'No hint applies right now.';
+			return null;
+		}
 		const before = this.#state;
 		this.tick();
 		this.#actor.send({ type: 'hint' });
@@ -367,5 +296,32 @@ export class DrillSession {
 	/** Stops the actor (when the page goes away). */
 	stop(): void {
 		this.#actor.stop();
+	}
+}
+
+/** The drill page's session, and what the trainee should be told about how it started. */
+export interface OpenedDrill {
+	session: DrillSession;
+	/** Resumed, rebuilt, or interrupted and why; empty for a fresh drill. */
+	notice: string;
+}
+
+/**
+ * Starts the drill page's session from its query string: a fresh drill, or the drill in
+ * progress for this scenario picked up again (resume.ts decides which). A saved snapshot the
+ * machine refuses (one an older version's machine wrote) costs nothing: the drill is rebuilt
+ * by replaying its log instead.
+ * @param search the page's query string (seed, mode, options, rate or drill code)
+ */
+export async function openDrill(compiled: CompiledScenario, search: URLSearchParams): Promise<OpenedDrill> {
+	const params = readDrillParams(search, compiled);
+	const start = await prepareDrill(compiled, params);
+	const notice = start.notice ?? '';
+	const options = { trainee: start.trainee, resume: start.resume };
+	try {
+		return { session: new DrillSession(compiled, params, undefined, options), notice };
+	} catch {
+		const resume = start.resume ? { ...start.resume, snapshot: null } : null;
+		return { session: new DrillSession(compiled, params, undefined, { ...options, resume }), notice };
 	}
 }

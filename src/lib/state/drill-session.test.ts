@@ -31,10 +31,14 @@ describe('DrillSession', () => {
 		expect(s.log.map((e) => e.kind)).toEqual(['evidence', 'action', 'evidence']);
 		expect(s.note?.action).toBe('Check disk space');
 		expect(s.act('check-disk')).toBe(false);
+		expect(s.announcement).toBe('Not available: Already done.');
+		expect(s.act('find-big-files')).toBe(true);
+		expect(s.act('ask-dba')).toBe(false);
+		expect(s.announcement).toBe('Not available: The DBA arrives at 00:30.');
 		s.act('truncate-log');
 		s.act('restart');
 		expect(s.over).toBe(true);
-		expect(s.announcement).toMatch(/^Service restored at 23:43/);
+		expect(s.end).toEqual({ title: 'Service restored', restored: true });
 	});
 
 	it('charges live-clock thinking time with the next action', () => {
@@ -53,6 +57,8 @@ describe('DrillSession', () => {
 		const guided = new DrillSession(compiled, params, fakeClock());
 		expect(guided.hint()).toBe('Start with the disk.');
 		expect(guided.hints).toEqual(['Start with the disk.']);
+		expect(guided.hint()).toBeNull();
+		expect(guided.announcement).toBe('No hint applies right now.');
 		const drill = new DrillSession(compiled, { ...params, mode: 'drill' }, fakeClock());
 		expect(drill.hintAvailable).toBe(false);
 		expect(drill.hint()).toBeNull();
