@@ -224,7 +224,7 @@ describe('migrations', () => {
 		// The new indexes work on migrated rows.
 		expect((await listAttempts(db, { trainee: 'Bo' })).entries.map((e) => e.id)).toEqual(['v1-b']);
 		expect((await listAttempts(db, { mode: 'guided' })).entries.map((e) => e.id)).toEqual(['v1-a']);
-		expect(await getInProgress(db, 'disk-full')).toEqual(progress);
+		expect(await getInProgress(db, 'disk-full')).toEqual({ ...progress, drillCode: null });
 		expect(await db.settings.get('theme')).toEqual({ key: 'theme', value: 'dark' });
 		// Each trainee found becomes a profile.
 		expect((await listProfiles(db)).map((p) => p.name)).toEqual(['Ana', 'Bo']);
@@ -259,7 +259,7 @@ describe('migrations to version 3', () => {
 		expect(await getAttempt(db, 'v2-a')).toEqual(a);
 		expect((await listProfiles(db)).map((p) => [p.id, p.name])).toEqual([['p1', 'Ana']]);
 		expect((await currentProfile(db))?.name).toBe('Ana');
-		expect(await getInProgress(db, 'disk-full')).toEqual(progress);
+		expect(await getInProgress(db, 'disk-full')).toEqual({ ...progress, drillCode: null });
 		expect(await listBoardResults(db)).toEqual({ results: [], skipped: [] });
 	});
 });

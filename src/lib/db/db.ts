@@ -67,6 +67,8 @@ export interface InProgressRow {
 	trainee: string;
 	startedAt: string;
 	savedAt: string;
+	/** The team drill's code when it is played for one (absent in records older than it). */
+	drillCode?: string | null;
 }
 
 /** A setting: key and JSON value (e.g. the current trainee profile). */

@@ -7,8 +7,7 @@ import { createActor, type Actor, type Snapshot } from 'xstate';
 import type { CompiledScenario } from '$lib/engine/compile.ts';
 import { nextHint, type DrillState, type DrillStep } from '$lib/engine/drill.ts';
 import { worldStatus } from '$lib/engine/world.ts';
-import { machineFor } from '$lib/engine/machine.ts';
-import type { DrillMachine } from '$lib/engine/machine.ts';
+import { machineFor, type DrillMachine } from '$lib/engine/machine.ts';
 import { describeStep } from './announce.ts';
 import {
 	actionGroups,
@@ -22,7 +21,8 @@ import {
 	type GuideNote,
 	type LogEntry
 } from './drill-view.ts';
-import { ACTION_SAVED_MEASURE, afterPaint, prepareDrill, saveDrill, type ResumePoint } from './resume.ts';
+import { browserStore, clearWriteAhead, writeAhead, type KeyValueStore } from '$lib/db/write-ahead.ts';
+import { ACTION_SAVED_MEASURE, afterPaint, drillRecord, prepareDrill, saveDrill, type ResumePoint } from './resume.ts';
 import { readDrillParams, type DrillParams } from './drill-params.ts';
 import { owedIdle } from './live-clock.ts';
 
@@ -41,6 +41,8 @@ export interface SessionOptions {
 	resume?: ResumePoint | null;
 	/** Save the drill after every action (off in unit tests that don't need it). */
 	persist?: boolean;
+	/** Where each step is written ahead, synchronously (localStorage by default; tests pass a stub). */
+	store?: KeyValueStore | null;
 }
 
 const browserClock: SessionClock = {
@@ -54,6 +56,7 @@ export class DrillSession {
 	readonly startedAt: string;
 	readonly trainee: string;
 	#persist: boolean;
+	#store: KeyValueStore | null;
 	/** Saves run one after another, so the last one written is the latest drill. */
 	#saving: Promise<unknown> = Promise.resolve();
 	#actor: Actor<DrillMachine>;
@@ -89,6 +92,7 @@ export class DrillSession {
 		this.#clock = clock;
 		this.trainee = options.trainee ?? 'You';
 		this.#persist = options.persist ?? true;
+		this.#store = this.#persist ? (options.store === undefined ? browserStore() : options.store) : null;
 		const resume = options.resume ?? null;
 		// A resumed drill's wall clock carries on from where it stopped.
 		this.#start = clock.now() - (resume?.elapsedMs ?? 0);
@@ -103,18 +107,22 @@ export class DrillSession {
 			this.#state = snapshot.context;
 		});
 		this.#actor.start();
-		// Rebuilding from the log (the scenario changed since the snapshot was saved).
+		// Rebuilding from the log (a write-ahead record, or the scenario changed since the save).
 		if (resume && !resume.snapshot) for (const step of resume.log) this.#actor.send(step);
 		this.#state = this.#actor.getSnapshot().context;
 		if (resume) {
 			this.#wallMs = resume.wallMs.slice(0, this.#state.journal.length);
 			this.#charged = this.#state.journal.reduce((sum, j) => sum + (j.kind === 'action' ? j.idle : 0), 0);
 		}
+		// A drill rebuilt from its log (a write-ahead record ahead of the save, or a scenario that
+		// changed) is saved again at once, with a snapshot: the record is then cleared, and the
+		// next open restores rather than replays.
+		if (resume && !resume.snapshot) void this.save();
 	}
 
 	/** The action log so far, as replay takes it. */
 	get actionLog(): DrillStep[] {
-		return this.#state.journal.map((j) =>
+		return this.#state.journal.map((j): DrillStep =>
 			j.kind === 'hint' ? { type: 'hint' } : { type: 'action', action: j.action, idle: j.idle }
 		);
 	}
@@ -131,18 +139,31 @@ export class DrillSession {
 	}
 
 	/**
-	 * Saves the drill in progress (snapshot, log, wall times). Saves queue behind each other.
+	 * Saves the drill in progress (snapshot, log, wall times) to IndexedDB, after the screen has
+	 * drawn the step. Saves queue behind each other, so the last one written is the latest drill.
 	 * @returns when this save is written (or failed, which the storage banner reports)
 	 */
 	save(): Promise<unknown> {
 		if (!this.#persist) return this.#saving;
-		const point = this.resumePoint();
+		const row = drillRecord(this.compiled, this.params, this.trainee, this.resumePoint());
 		const actedAt = performance.now();
 		this.#saving = this.#saving
 			.then(afterPaint)
-			.then(() => saveDrill(this.compiled, this.params, this.trainee, point))
+			.then(() => saveDrill(row, this.#store))
 			.then(() => performance.measure?.(ACTION_SAVED_MEASURE, { start: actedAt, end: performance.now() }));
 		return this.#saving;
+	}
+
+	/**
+	 * Records a step the moment it is taken: written ahead synchronously, so it survives the tab
+	 * closing or crashing before the asynchronous save lands (see db/write-ahead.ts), then saved.
+	 * Svelte draws changed state in a microtask after the current task, so a step recorded here
+	 * is on record before the screen can show its outcome.
+	 */
+	#record(): void {
+		if (!this.#persist) return;
+		writeAhead(this.#store, drillRecord(this.compiled, this.params, this.trainee, this.resumePoint()));
+		void this.save();
 	}
 
 	/** The drill's whole state (the machine's context). */
@@ -218,23 +239,15 @@ export class DrillSession {
 	 * @returns false when it was not possible
 	 */
 	act(actionId: string): boolean {
-		const before = this.#state;
-		const reason = unavailableReason(this.compiled, before, actionId);
+		this.tick();
+		if (this.over) return false;
+		const reason = unavailableReason(this.compiled, this.#state, actionId);
 		if (reason !== null) {
 			this.announcement = `Not available: ${reason}`;
 			return false;
 		}
-		this.tick();
-		const idle = this.pendingIdle;
-		this.#actor.send({ type: 'action', action: actionId, idle });
-		const after = this.#actor.getSnapshot().context;
-		this.#state = after;
-		if (after.journal.length === before.journal.length) return false;
-		this.#charged += idle;
-		this.#wallMs.push(this.#now - this.#start);
-		this.announcement = describeStep(this.compiled, before, after);
-		this.note = this.params.mode === 'guided' ? guideNote(this.compiled, after) : null;
-		void this.save();
+		if (!this.#step({ type: 'action', action: actionId, idle: this.pendingIdle })) return false;
+		this.note = this.params.mode === 'guided' ? guideNote(this.compiled, this.#state) : null;
 		return true;
 	}
 
@@ -243,21 +256,33 @@ export class DrillSession {
 	 * @returns the hint's text, or null
 	 */
 	hint(): string | null {
+		this.tick();
 		if (!this.hintAvailable) {
-			if (this.hintsAllowed) this.announcement = 'No hint applies right now.';
+			if (this.hintsAllowed && !this.over) this.announcement = 'No hint applies right now.';
 			return null;
 		}
-		const before = this.#state;
-		this.tick();
-		this.#actor.send({ type: 'hint' });
-		const after = this.#actor.getSnapshot().context;
-		this.#state = after;
-		if (after.journal.length === before.journal.length) return null;
-		this.#wallMs.push(this.#now - this.#start);
-		void this.save();
+		if (!this.#step({ type: 'hint' })) return null;
 		const text = this.hints[this.hints.length - 1] ?? '';
 		this.announcement = `Hint (−${this.hintPenalty} points): ${text}`;
 		return text;
+	}
+
+	/**
+	 * Sends one step to the machine and, when it was taken, records it (before the screen shows
+	 * it) and announces its outcome.
+	 * @returns false when the machine refused it
+	 */
+	#step(event: DrillStep): boolean {
+		const before = this.#state;
+		this.#actor.send(event);
+		const after = this.#actor.getSnapshot().context;
+		this.#state = after;
+		if (after.journal.length === before.journal.length) return false;
+		if (event.type === 'action') this.#charged += event.idle ?? 0;
+		this.#wallMs.push(this.#now - this.#start);
+		this.#record();
+		this.announcement = describeStep(this.compiled, before, after);
+		return true;
 	}
 
 	/**
@@ -286,9 +311,12 @@ export class DrillSession {
 			finishedAt: this.#clock.date().toISOString(),
 			wallMs: this.#wallMs
 		});
-		// The last save must land before the attempt replaces the drill in progress.
+		// The last save must land before the attempt replaces the drill in progress (one
+		// transaction), and it clears the write-ahead record: should the tab die before the attempt
+		// is kept, the saved drill, over already, is finished on the next open, once.
 		await this.#saving;
 		this.stored = await keepAttempt(attempt);
+		if (this.stored) clearWriteAhead(this.#store, this.compiled.scenario.id);
 		this.attemptId = id;
 		return id;
 	}
@@ -314,14 +342,13 @@ export interface OpenedDrill {
  * @param search the page's query string (seed, mode, options, rate or drill code)
  */
 export async function openDrill(compiled: CompiledScenario, search: URLSearchParams): Promise<OpenedDrill> {
-	const params = readDrillParams(search, compiled);
-	const start = await prepareDrill(compiled, params);
+	const start = await prepareDrill(compiled, readDrillParams(search, compiled));
 	const notice = start.notice ?? '';
 	const options = { trainee: start.trainee, resume: start.resume };
 	try {
-		return { session: new DrillSession(compiled, params, undefined, options), notice };
+		return { session: new DrillSession(compiled, start.params, undefined, options), notice };
 	} catch {
 		const resume = start.resume ? { ...start.resume, snapshot: null } : null;
-		return { session: new DrillSession(compiled, params, undefined, { ...options, resume }), notice };
+		return { session: new DrillSession(compiled, start.params, undefined, { ...options, resume }), notice };
 	}
 }
