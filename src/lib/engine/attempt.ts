@@ -36,7 +36,9 @@ const StepSchema = z.discriminatedUnion('type', [
 			wallMs: z.number().int().min(0)
 		})
 		.strict(),
-	z.object({ type: z.literal('hint'), at: Minutes, wallMs: z.number().int().min(0) }).strict()
+	z.object({ type: z.literal('hint'), at: Minutes, wallMs: z.number().int().min(0) }).strict(),
+	/** Live-clock minutes with no action, that ran into the drill's end. */
+	z.object({ type: z.literal('idle'), at: Minutes, minutes: Minutes, wallMs: z.number().int().min(0) }).strict()
 ]);
 export type AttemptStep = z.infer<typeof StepSchema>;
 
@@ -93,7 +95,13 @@ export type Attempt = z.infer<typeof AttemptSchema>;
 
 /** The log part of an attempt, as replay takes it. */
 export function stepsToLog(steps: readonly AttemptStep[]): DrillStep[] {
-	return steps.map((s) => (s.type === 'hint' ? { type: 'hint' } : { type: 'action', action: s.action, idle: s.idle }));
+	return steps.map((s) =>
+		s.type === 'action'
+			? { type: 'action', action: s.action, idle: s.idle }
+			: s.type === 'hint'
+				? { type: 'hint' }
+				: { type: 'idle', minutes: s.minutes }
+	);
 }
 
 /**
@@ -123,9 +131,9 @@ export interface AttemptMeta {
 export function createAttempt(compiled: CompiledScenario, state: DrillState, meta: AttemptMeta): Attempt {
 	const steps: AttemptStep[] = state.journal.map((j, i) => {
 		const wallMs = Math.max(0, Math.round(meta.wallMs?.[i] ?? 0));
-		return j.kind === 'hint'
-			? { type: 'hint', at: j.at, wallMs }
-			: { type: 'action', action: j.action, at: j.at, minutes: j.minutes, idle: j.idle, wallMs };
+		if (j.kind === 'hint') return { type: 'hint', at: j.at, wallMs };
+		if (j.kind === 'idle') return { type: 'idle', at: j.at, minutes: j.minutes, wallMs };
+		return { type: 'action', action: j.action, at: j.at, minutes: j.minutes, idle: j.idle, wallMs };
 	});
 	const score = scoreState(compiled, state);
 	if (!score) throw new Error(`${state.scenario}: variant "${state.variant}" has no path to restore`);

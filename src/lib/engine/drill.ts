@@ -7,10 +7,15 @@
 import { isRestored, type Mode } from '../vocabulary.ts';
 import { availabilitySignature, initialSignature, screenSignature, statusSignature } from './belief.ts';
 import type { CompiledAction, CompiledScenario } from './compile.ts';
-import { advance, availability, canTake, startWorld, variantForSeed, type World } from './world.ts';
+import { advance, availability, canTake, passIdle, startWorld, variantForSeed, type World } from './world.ts';
 
-/** One step of a drill as the UI sends it and an action log records it: an action (with live-clock idle minutes) or a hint. */
-export type DrillStep = { type: 'action'; action: string; idle?: number } | { type: 'hint' };
+/**
+ * One step of a drill as the UI sends it and an action log records it: an action (with
+ * live-clock idle minutes), a hint, or live-clock minutes with no action (sent when they run
+ * into an end, such as the time limit, so the end is in the log and replays exactly).
+ */
+export type DrillStep =
+	{ type: 'action'; action: string; idle?: number } | { type: 'hint' } | { type: 'idle'; minutes: number };
 
 /** One line of the drill's journal: what the trainee did and what it showed. */
 export type JournalEntry =
@@ -33,7 +38,9 @@ export type JournalEntry =
 			/** The drill ended (restore or failure) before the action finished. */
 			interrupted: boolean;
 	  }
-	| { kind: 'hint'; at: number; hint: number };
+	| { kind: 'hint'; at: number; hint: number }
+	/** Live-clock minutes that passed with no action, up to the end they ran into. */
+	| { kind: 'idle'; at: number; minutes: number; impact?: number };
 
 export interface DrillInput {
 	seed: number;
@@ -92,7 +99,8 @@ function takeLaps(compiled: CompiledScenario, state: DrillState): Record<string,
 	for (const { phase, when } of compiled.phases) {
 		if (laps[phase] === undefined && when(state)) laps = { ...laps, [phase]: state.clock };
 	}
-	if (laps.acknowledged === undefined && state.journal.length > state.hintsUsed.length)
+	// The first action acknowledges the incident; hints and time passing don't.
+	if (laps.acknowledged === undefined && state.journal.some((j) => j.kind === 'action'))
 		laps = { ...laps, acknowledged: state.clock };
 	if (isRestored(state.outcome) && laps.restored === undefined) laps = { ...laps, restored: state.clock };
 	return laps;
@@ -174,4 +182,28 @@ export function takeHint(compiled: CompiledScenario, state: DrillState): DrillSt
 		hintsUsed: [...state.hintsUsed, hint],
 		journal: [...state.journal, { kind: 'hint', at: state.clock, hint }]
 	};
+}
+
+/**
+ * Live-clock minutes pass with no action chosen (the trainee is still deciding). Time-based
+ * ends apply as they do while an action runs: the drill ends at the first minute where one
+ * holds, and the clock stops there (see `passIdle`). The drill session sends this step when the
+ * live clock runs into an end, so that end is in the action log.
+ * @returns the state unchanged when the drill is over or no whole minute passes
+ */
+export function takeIdle(compiled: CompiledScenario, state: DrillState, minutes: number): DrillState {
+	const whole = Math.floor(minutes);
+	if (state.outcome !== 'playing' || !(whole > 0)) return state;
+	const world = passIdle(compiled, state, whole);
+	const next: DrillState = { ...state, ...world };
+	next.journal = [
+		...state.journal,
+		{ kind: 'idle', at: state.clock, minutes: world.clock - state.clock, impact: world.impact - (state.impact ?? 0) }
+	];
+	// The other variants' worlds, left idle as long: those that end the same way stay possible.
+	next.others = (state.others ?? [])
+		.map((o) => passIdle(compiled, o, whole))
+		.filter((o) => o.outcome === world.outcome && o.failure === world.failure && o.clock === world.clock);
+	next.laps = takeLaps(compiled, next);
+	return next;
 }

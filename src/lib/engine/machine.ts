@@ -16,6 +16,7 @@ import {
 	nextHint,
 	startDrill,
 	takeHint,
+	takeIdle,
 	type DrillInput,
 	type DrillState,
 	type DrillStep
@@ -46,6 +47,10 @@ export function createDrillMachine(compiled: CompiledScenario) {
 				return action !== undefined && canTake(context, action);
 			},
 			canHint: ({ context }) => nextHint(compiled, context) !== null,
+			canIdle: ({ context, event }) => {
+				assertEvent(event, 'idle');
+				return takeIdle(compiled, context, Number(event.minutes) || 0) !== context;
+			},
 			isRestored: ({ context }) => context.outcome === 'restored',
 			isDegraded: ({ context }) => context.outcome === 'degraded',
 			isFailed: ({ context }) => context.outcome === 'failed',
@@ -57,7 +62,11 @@ export function createDrillMachine(compiled: CompiledScenario) {
 				const idle = Math.max(0, Math.floor(Number(event.idle) || 0));
 				return applyAction(compiled, context, compiled.actionById.get(event.action)!, idle);
 			}),
-			hint: assign(({ context }) => takeHint(compiled, context))
+			hint: assign(({ context }) => takeHint(compiled, context)),
+			idle: assign(({ context, event }) => {
+				assertEvent(event, 'idle');
+				return takeIdle(compiled, context, Number(event.minutes) || 0);
+			})
 		}
 	}).createMachine({
 		id: compiled.scenario.id,
@@ -73,7 +82,8 @@ export function createDrillMachine(compiled: CompiledScenario) {
 				],
 				on: {
 					action: { guard: 'canAct', actions: 'act' },
-					hint: { guard: 'canHint', actions: 'hint' }
+					hint: { guard: 'canHint', actions: 'hint' },
+					idle: { guard: 'canIdle', actions: 'idle' }
 				}
 			},
 			over: {

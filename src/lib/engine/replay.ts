@@ -30,11 +30,20 @@ export function replay(compiled: CompiledScenario, input: DrillInput, steps: rea
 			const why =
 				step.type === 'hint'
 					? 'no hint was available'
-					: (() => {
-							const a = availability(compiled, context, step.action);
-							return a.available ? 'it changed nothing' : a.reason;
-						})();
-			const what = step.type === 'hint' ? 'a hint' : `"${step.action}"`;
+					: step.type === 'idle'
+						? context.outcome === 'playing'
+							? 'no minute passed'
+							: 'the drill was over'
+						: (() => {
+								const a = availability(compiled, context, step.action);
+								return a.available ? 'it changed nothing' : a.reason;
+							})();
+			const what =
+				step.type === 'hint'
+					? 'a hint'
+					: step.type === 'idle'
+						? `${step.minutes} min with no action`
+						: `"${step.action}"`;
 			return { state: context, error: `step ${i + 1} (${what}) was not possible: ${why}` };
 		}
 		snapshot = next;

@@ -104,6 +104,7 @@ export function scoreDrill(compiled: CompiledScenario, state: DrillState, pars: 
 			penalties.push({ kind: 'hint', label: `Hint ${entry.hint + 1}`, points: rules.hintPenalty });
 			continue;
 		}
+		if (entry.kind !== 'action') continue;
 		const def = compiled.actionById.get(entry.action)!.def;
 		// Drills saved before risks were judged per action carry no `risk`: charge the action's own.
 		const risk = entry.risk ?? def.risk?.penalty ?? 0;

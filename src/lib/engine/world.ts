@@ -145,6 +145,20 @@ function passTime(compiled: CompiledScenario, world: World, to: number): World {
 	return { ...world, clock: to, impact };
 }
 
+/**
+ * Time passes with nothing done (live-clock minutes while the trainee decides): the clock
+ * moves on, with its customer impact, to the first minute where an end holds (a failure, a
+ * restore or the time limit), and the drill ends there; or by all the minutes when none does.
+ */
+export function passIdle(compiled: CompiledScenario, world: World, minutes: number): World {
+	const to = world.clock + minutes;
+	for (const t of [...crossings(compiled, world, world.clock, to), to]) {
+		const end = endOf(compiled, { ...world, clock: t });
+		if (end) return { ...passTime(compiled, world, t), ...end };
+	}
+	return passTime(compiled, world, to);
+}
+
 /** What one action did to the world. */
 export interface Advance {
 	world: World;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fixture } from '../../../tests/fixtures/load.ts';
-import { performAction, startDrill, takeHint, type DrillState } from '$lib/engine/drill.ts';
+import { performAction, startDrill, takeHint, takeIdle, type DrillState } from '$lib/engine/drill.ts';
 import { describeStep } from './announce.ts';
 
 const compiled = fixture('disk-full');
@@ -35,6 +35,13 @@ describe('describeStep', () => {
 		while (state.outcome === 'playing') [said, state] = after(state, 'restart');
 		expect(state.outcome).toBe('timeout');
 		expect(said).toBe('Time is up at 03:30 +1d: the service was not restored.');
+	});
+
+	it('says when the live clock ran out with no action, and how long it ran', () => {
+		const [, checked] = after(start(), 'check-disk');
+		expect(describeStep(compiled, checked, takeIdle(compiled, checked, 400))).toBe(
+			'Time is up at 03:30 +1d: the service was not restored. The live clock ran 3 h 55 min while you were deciding.'
+		);
 	});
 
 	it('says nothing after a hint or when the action was not taken', () => {

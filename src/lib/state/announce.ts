@@ -1,23 +1,27 @@
 /**
  * What the status region says after each step. Kept apart from the session class so the
- * wording is tested on its own.
+ * wording is tested on its own (announce.test.ts).
  */
 import type { CompiledScenario } from '$lib/engine/compile.ts';
 import type { DrillState } from '$lib/engine/drill.ts';
 import { formatDuration, timeAt } from '$lib/engine/time.ts';
 
 /**
- * The sentence announced after an action.
- * @param before the state before the action
+ * The sentence announced after an action, or after live-clock minutes that ran into an end.
+ * @param before the state before the step
  * @param after the state after it
  */
 export function describeStep(compiled: CompiledScenario, before: DrillState, after: DrillState): string {
 	const s = compiled.scenario;
 	const entry = after.journal[after.journal.length - 1];
-	if (!entry || entry.kind !== 'action' || after.journal.length === before.journal.length) return '';
-	const label = compiled.actionById.get(entry.action)?.def.label ?? entry.action;
+	if (!entry || entry.kind === 'hint' || after.journal.length === before.journal.length) return '';
 	const when = timeAt(after.clock, s.start.time);
-	const thinking = entry.idle > 0 ? ` Thinking time cost ${formatDuration(entry.idle)}.` : '';
+	const thinking =
+		entry.kind === 'idle'
+			? ` The live clock ran ${formatDuration(entry.minutes)} while you were deciding.`
+			: entry.idle > 0
+				? ` Thinking time cost ${formatDuration(entry.idle)}.`
+				: '';
 	if (after.outcome === 'restored')
 		return `Service restored at ${when}, after ${formatDuration(after.clock)}.${thinking}`;
 	if (after.outcome === 'degraded')
@@ -27,6 +31,8 @@ export function describeStep(compiled: CompiledScenario, before: DrillState, aft
 		return `Drill failed at ${when}: ${failure?.label ?? after.failure}.${thinking}`;
 	}
 	if (after.outcome === 'timeout') return `Time is up at ${when}: the service was not restored.${thinking}`;
+	if (entry.kind === 'idle') return `${formatDuration(entry.minutes)} passed with no action.`;
+	const label = compiled.actionById.get(entry.action)?.def.label ?? entry.action;
 	const titles = entry.revealed.map((id) => s.evidence.find((e) => e.id === id)?.title ?? id);
 	const found =
 		titles.length === 0

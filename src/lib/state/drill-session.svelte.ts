@@ -24,7 +24,7 @@ import {
 import { browserStore, clearWriteAhead, writeAhead, type KeyValueStore } from '$lib/db/write-ahead.ts';
 import { ACTION_SAVED_MEASURE, afterPaint, drillRecord, prepareDrill, saveDrill, type ResumePoint } from './resume.ts';
 import { readDrillParams, type DrillParams } from './drill-params.ts';
-import { owedIdle } from './live-clock.ts';
+import { chargedIdle, endsWhileIdle, owedIdle } from './live-clock.ts';
 
 export interface SessionClock {
 	/** Real milliseconds, monotonic (performance.now in the browser). */
@@ -112,7 +112,7 @@ export class DrillSession {
 		this.#state = this.#actor.getSnapshot().context;
 		if (resume) {
 			this.#wallMs = resume.wallMs.slice(0, this.#state.journal.length);
-			this.#charged = this.#state.journal.reduce((sum, j) => sum + (j.kind === 'action' ? j.idle : 0), 0);
+			this.#charged = chargedIdle(this.#state.journal);
 		}
 		// A drill rebuilt from its log (a write-ahead record ahead of the save, or a scenario that
 		// changed) is saved again at once, with a snapshot: the record is then cleared, and the
@@ -122,9 +122,10 @@ export class DrillSession {
 
 	/** The action log so far, as replay takes it. */
 	get actionLog(): DrillStep[] {
-		return this.#state.journal.map((j): DrillStep =>
-			j.kind === 'hint' ? { type: 'hint' } : { type: 'action', action: j.action, idle: j.idle }
-		);
+		return this.#state.journal.map((j): DrillStep => {
+			if (j.kind === 'action') return { type: 'action', action: j.action, idle: j.idle };
+			return j.kind === 'hint' ? { type: 'hint' } : { type: 'idle', minutes: j.minutes };
+		});
 	}
 
 	/** Where this drill would pick up again: the actor's persisted snapshot, the log, wall times. */
@@ -190,9 +191,14 @@ export class DrillSession {
 		return this.#state.clock + this.pendingIdle;
 	}
 
-	/** Refreshes real time (the live clock calls this every second). */
+	/**
+	 * Refreshes real time (the live clock calls this every second). When the live clock has run
+	 * into an end (the time limit, say), the drill ends now, with those minutes in its log.
+	 */
 	tick(): void {
 		this.#now = this.#clock.now();
+		const pending = this.pendingIdle;
+		if (endsWhileIdle(this.compiled, this.#state, pending)) this.#step({ type: 'idle', minutes: pending });
 	}
 
 	/** Each status item's current state. */
@@ -239,6 +245,7 @@ export class DrillSession {
 	 * @returns false when it was not possible
 	 */
 	act(actionId: string): boolean {
+		// The live clock may have run out while the trainee chose: then the drill ended first.
 		this.tick();
 		if (this.over) return false;
 		const reason = unavailableReason(this.compiled, this.#state, actionId);
@@ -278,7 +285,7 @@ export class DrillSession {
 		const after = this.#actor.getSnapshot().context;
 		this.#state = after;
 		if (after.journal.length === before.journal.length) return false;
-		if (event.type === 'action') this.#charged += event.idle ?? 0;
+		this.#charged = chargedIdle(after.journal);
 		this.#wallMs.push(this.#now - this.#start);
 		this.#record();
 		this.announcement = describeStep(this.compiled, before, after);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fixture } from '../../../tests/fixtures/load.ts';
-import { parseAttempt } from '$lib/engine/attempt.ts';
+import { parseAttempt, verifyAttempt } from '$lib/engine/attempt.ts';
 import { DrillSession } from './drill-session.svelte.ts';
 import { bestResults, loadAttempt, loadSummaries } from './attempts.ts';
 import { buildDebrief } from './debrief.ts';
@@ -51,6 +51,49 @@ describe('DrillSession', () => {
 		expect(s.state.clock).toBe(8);
 		expect(s.state.journal[0]).toMatchObject({ idle: 3, at: 3 });
 		expect(s.pendingIdle).toBe(0);
+	});
+
+	it('with the live clock, reaching the time limit ends the drill at that moment, and the log replays to it', async () => {
+		const clock = fakeClock();
+		// 60 simulated minutes per real minute: disk-full's 240 min limit comes after 4 real minutes.
+		const s = new DrillSession(compiled, { ...params, mode: 'drill', liveClockRate: 60 }, clock);
+		clock.ms = 100_000;
+		s.tick();
+		expect(s.over).toBe(false);
+		s.act('check-disk');
+		expect(s.state.clock).toBe(105);
+		clock.ms = 250_000;
+		s.tick();
+		expect(s.over).toBe(true);
+		expect(s.state).toMatchObject({ outcome: 'timeout', clock: 240 });
+		expect(s.displayClock).toBe(240);
+		expect(s.end).toEqual({ title: 'Time is up', restored: false });
+		expect(s.announcement).toBe(
+			'Time is up at 03:30 +1d: the service was not restored. The live clock ran 2 h 15 min while you were deciding.'
+		);
+		expect(s.log.at(-1)).toEqual({ kind: 'idle', key: 'i:1', at: 105, minutes: 135 });
+		expect(s.actionLog).toEqual([
+			{ type: 'action', action: 'check-disk', idle: 100 },
+			{ type: 'idle', minutes: 135 }
+		]);
+		// Too late for an action clicked now.
+		expect(s.act('find-big-files')).toBe(false);
+		const attempt = await loadAttempt(await s.finish());
+		expect(attempt?.steps.map((x) => x.type)).toEqual(['action', 'idle']);
+		expect(attempt?.outcome).toBe('timeout');
+		// A result file with the step reads back, and the replay confirms it.
+		expect(parseAttempt(JSON.stringify(attempt)).ok).toBe(true);
+		expect(verifyAttempt(attempt!, () => compiled)).toMatchObject({ ok: true });
+	});
+
+	it('an action clicked once the time has run out, before the clock ticked, is not taken', () => {
+		const clock = fakeClock();
+		const s = new DrillSession(compiled, { ...params, mode: 'drill', liveClockRate: 60 }, clock);
+		clock.ms = 300_000;
+		expect(s.act('check-disk')).toBe(false);
+		expect(s.state).toMatchObject({ outcome: 'timeout', clock: 240 });
+		expect(s.state.journal).toEqual([{ kind: 'idle', at: 0, minutes: 240, impact: 240 }]);
+		expect(s.announcement).toMatch(/^Time is up at 03:30/);
 	});
 
 	it('gives hints only outside drill mode', () => {

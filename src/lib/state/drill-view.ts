@@ -46,7 +46,9 @@ export interface ActionGroupView {
 export type LogEntry =
 	| { kind: 'evidence'; key: string; at: number; evidence: Evidence }
 	| { kind: 'action'; key: string; at: number; label: string; minutes: number; idle: number; nothingNew: boolean }
-	| { kind: 'hint'; key: string; at: number; text: string };
+	| { kind: 'hint'; key: string; at: number; text: string }
+	/** Live-clock minutes with no action, that ran into the drill's end. */
+	| { kind: 'idle'; key: string; at: number; minutes: number };
 
 /** Guided mode's note after an action: what it was for and what its evidence means. */
 export interface GuideNote {
@@ -111,6 +113,10 @@ export function evidenceLog(compiled: CompiledScenario, state: DrillState): LogE
 	state.journal.forEach((j, i) => {
 		if (j.kind === 'hint') {
 			out.push({ kind: 'hint', key: `h:${i}`, at: j.at, text: compiled.hints[j.hint]?.text ?? '' });
+			return;
+		}
+		if (j.kind === 'idle') {
+			out.push({ kind: 'idle', key: `i:${i}`, at: j.at, minutes: j.minutes });
 			return;
 		}
 		out.push({
