@@ -3,7 +3,17 @@
  * never activates a new version by itself (see src/service-worker.ts): this class notices one
  * waiting (`updateAvailable`), and `apply()` hands over to it and reloads, only because the
  * trainee asked. Nothing here reloads on its own, so a drill is never interrupted.
+ *
+ * The browser looks for a new version only when a page loads, and a classroom tablet may keep
+ * one page open all day; so while the app is open it also asks every CHECK_EVERY_MS, when the
+ * page comes back into view, and when the network comes back. Asking only downloads the new
+ * version and offers it; it never reloads.
  */
+
+/** How often an open app asks for a new version. */
+export const CHECK_EVERY_MS = 30 * 60_000;
+/** Checks closer together than this are skipped (a tab flicking between hidden and visible). */
+export const MIN_CHECK_GAP_MS = 60_000;
 
 /** What AppUpdate needs from the browser; a stub stands in for it in unit tests. */
 export interface UpdateEnvironment {
@@ -11,6 +21,10 @@ export interface UpdateEnvironment {
 	scriptUrl: string;
 	options?: RegistrationOptions;
 	reload: () => void;
+	/** Says when the page comes back into view (`document` in the browser). */
+	page?: Pick<Document, 'visibilityState' | 'addEventListener' | 'removeEventListener'>;
+	/** Says when the network comes back (`window` in the browser). */
+	network?: Pick<Window, 'addEventListener' | 'removeEventListener'>;
 }
 
 export class AppUpdate {
@@ -21,9 +35,11 @@ export class AppUpdate {
 
 	#registration: ServiceWorkerRegistration | null = null;
 	#env: UpdateEnvironment | null = null;
+	#lastCheck = -Infinity;
 
 	/**
-	 * Registers the service worker and starts watching for new versions.
+	 * Registers the service worker and starts watching for new versions: on its own schedule
+	 * while the app stays open, when the page comes back into view and when the network returns.
 	 * @returns a function that stops watching (the registration stays)
 	 */
 	start(env: UpdateEnvironment): () => void {
@@ -33,12 +49,18 @@ export class AppUpdate {
 			// The first worker also takes control (clients.claim()); only a requested update reloads.
 			if (this.updating && !stopped) env.reload();
 		};
+		const onVisible = () => {
+			if (env.page?.visibilityState === 'visible') void this.#checkNow();
+		};
+		const onOnline = () => void this.#checkNow();
 		env.container.addEventListener('controllerchange', onControllerChange);
 		env.container
 			.register(env.scriptUrl, env.options)
 			.then((registration) => {
 				if (stopped) return;
 				this.#registration = registration;
+				// Registering fetched the worker just now: the first scheduled check can wait.
+				this.#lastCheck = Date.now();
 				if (registration.waiting && env.container.controller) this.updateAvailable = true;
 				registration.addEventListener('updatefound', () => this.#watch(registration.installing));
 				if (registration.installing) this.#watch(registration.installing);
@@ -47,15 +69,35 @@ export class AppUpdate {
 				// No worker (private mode, an old browser): the app still works online; say why in the console.
 				console.warn('Nightshift: the offline service worker could not be registered', error);
 			});
+		const timer = setInterval(() => void this.#checkNow(), CHECK_EVERY_MS);
+		env.page?.addEventListener('visibilitychange', onVisible);
+		env.network?.addEventListener('online', onOnline);
 		return () => {
 			stopped = true;
+			clearInterval(timer);
 			env.container.removeEventListener('controllerchange', onControllerChange);
+			env.page?.removeEventListener('visibilitychange', onVisible);
+			env.network?.removeEventListener('online', onOnline);
 		};
 	}
 
-	/** Asks the server whether a new version exists (the browser also checks on each visit). */
+	/**
+	 * Asks the server whether a new version exists. A failed check (offline, a server error)
+	 * is not an error: the next one will ask again.
+	 */
 	async check(): Promise<void> {
-		await this.#registration?.update();
+		this.#lastCheck = Date.now();
+		try {
+			await this.#registration?.update();
+		} catch {
+			// Offline or the server is down: nothing to offer yet.
+		}
+	}
+
+	/** A check, unless one ran a moment ago or a new version already waits. */
+	#checkNow(): Promise<void> {
+		if (this.updateAvailable || Date.now() - this.#lastCheck < MIN_CHECK_GAP_MS) return Promise.resolve();
+		return this.check();
 	}
 
 	/** Hands over to the waiting version; the page reloads once it controls the page. */

@@ -1,5 +1,5 @@
-import { describe, expect, it, vi } from 'vitest';
-import { AppUpdate, type UpdateEnvironment } from './app-update.svelte.ts';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { AppUpdate, CHECK_EVERY_MS, MIN_CHECK_GAP_MS, type UpdateEnvironment } from './app-update.svelte.ts';
 
 /** A stand-in for a service worker: state changes and messages, no browser. */
 class FakeWorker extends EventTarget {
@@ -26,7 +26,10 @@ function fakeBrowser({ controlled }: { controlled: boolean }) {
 		register: vi.fn(async () => registration as unknown as ServiceWorkerRegistration)
 	});
 	const reload = vi.fn();
-	const env = { container, scriptUrl: '/service-worker.js', reload } as unknown as UpdateEnvironment;
+	// The document (its visibility) and the window (online) as event targets.
+	const page = Object.assign(new EventTarget(), { visibilityState: 'visible' as DocumentVisibilityState });
+	const network = new EventTarget();
+	const env = { container, scriptUrl: '/service-worker.js', reload, page, network } as unknown as UpdateEnvironment;
 	/** A new version installs and waits. */
 	const deploy = () => {
 		const worker = new FakeWorker();
@@ -37,7 +40,14 @@ function fakeBrowser({ controlled }: { controlled: boolean }) {
 		worker.become('installed');
 		return worker;
 	};
-	return { registration, container, reload, env, deploy };
+	/** The tab is hidden, then shown again. */
+	const comeBack = () => {
+		page.visibilityState = 'hidden';
+		page.dispatchEvent(new Event('visibilitychange'));
+		page.visibilityState = 'visible';
+		page.dispatchEvent(new Event('visibilitychange'));
+	};
+	return { registration, container, reload, env, deploy, comeBack, network };
 }
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -86,5 +96,74 @@ describe('AppUpdate', () => {
 		update.start(browser.env);
 		await settle();
 		expect(update.updateAvailable).toBe(true);
+	});
+});
+
+describe('AppUpdate while the app stays open', () => {
+	afterEach(() => {
+		vi.useRealTimers();
+	});
+
+	/** Started, with the registration in place, on fake timers. */
+	async function started({ controlled = true } = {}) {
+		vi.useFakeTimers();
+		const browser = fakeBrowser({ controlled });
+		const update = new AppUpdate();
+		const stop = update.start(browser.env);
+		await vi.advanceTimersByTimeAsync(0);
+		return { browser, update, stop };
+	}
+
+	it('asks for a new version every half hour', async () => {
+		const { browser } = await started();
+		expect(browser.registration.update).not.toHaveBeenCalled();
+		await vi.advanceTimersByTimeAsync(CHECK_EVERY_MS);
+		expect(browser.registration.update).toHaveBeenCalledTimes(1);
+		await vi.advanceTimersByTimeAsync(CHECK_EVERY_MS);
+		expect(browser.registration.update).toHaveBeenCalledTimes(2);
+	});
+
+	it('asks when the page comes back into view or the network comes back, at most once a minute', async () => {
+		const { browser } = await started();
+		await vi.advanceTimersByTimeAsync(MIN_CHECK_GAP_MS);
+		browser.comeBack();
+		expect(browser.registration.update).toHaveBeenCalledTimes(1);
+		browser.comeBack();
+		browser.network.dispatchEvent(new Event('online'));
+		expect(browser.registration.update).toHaveBeenCalledTimes(1);
+		await vi.advanceTimersByTimeAsync(MIN_CHECK_GAP_MS);
+		browser.network.dispatchEvent(new Event('online'));
+		expect(browser.registration.update).toHaveBeenCalledTimes(2);
+	});
+
+	it('offers a version deployed while the app was open, and reloads for nothing but the trainee asking', async () => {
+		const { browser, update } = await started();
+		browser.registration.update.mockImplementation(async () => {
+			browser.deploy();
+		});
+		await vi.advanceTimersByTimeAsync(CHECK_EVERY_MS);
+		expect(update.updateAvailable).toBe(true);
+		// Once a version waits, there is nothing more to ask for.
+		await vi.advanceTimersByTimeAsync(CHECK_EVERY_MS);
+		expect(browser.registration.update).toHaveBeenCalledTimes(1);
+		expect(browser.reload).not.toHaveBeenCalled();
+	});
+
+	it('takes a failed check (offline) in its stride and asks again later', async () => {
+		const { browser, update } = await started();
+		browser.registration.update.mockRejectedValueOnce(new TypeError('Failed to fetch'));
+		await vi.advanceTimersByTimeAsync(CHECK_EVERY_MS);
+		expect(update.updateAvailable).toBe(false);
+		await vi.advanceTimersByTimeAsync(CHECK_EVERY_MS);
+		expect(browser.registration.update).toHaveBeenCalledTimes(2);
+	});
+
+	it('stops asking once stopped', async () => {
+		const { browser, stop } = await started();
+		stop();
+		await vi.advanceTimersByTimeAsync(3 * CHECK_EVERY_MS);
+		browser.comeBack();
+		browser.network.dispatchEvent(new Event('online'));
+		expect(browser.registration.update).not.toHaveBeenCalled();
 	});
 });
