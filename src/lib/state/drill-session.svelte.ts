@@ -22,7 +22,16 @@ import {
 	type LogEntry
 } from './drill-view.ts';
 import { browserStore, clearWriteAhead, writeAhead, type KeyValueStore } from '$lib/db/write-ahead.ts';
-import { ACTION_SAVED_MEASURE, afterPaint, drillRecord, prepareDrill, saveDrill, type ResumePoint } from './resume.ts';
+import {
+	ACTION_SAVED_MEASURE,
+	afterPaint,
+	drillRecord,
+	prepareDrill,
+	saveDrill,
+	WRITE_AHEAD_MEASURE,
+	type ResumePoint
+} from './resume.ts';
+import type { InProgressRow } from '$lib/db/client.ts';
 import { readDrillParams, type DrillParams } from './drill-params.ts';
 import { chargedIdle, endsWhileIdle, owedIdle } from './live-clock.ts';
 
@@ -145,8 +154,15 @@ export class DrillSession {
 	 * @returns when this save is written (or failed, which the storage banner reports)
 	 */
 	save(): Promise<unknown> {
-		if (!this.#persist) return this.#saving;
-		const row = drillRecord(this.compiled, this.params, this.trainee, this.resumePoint());
+		return this.#persist ? this.#save(this.#row()) : this.#saving;
+	}
+
+	/** The drill in progress as it is saved and written ahead. */
+	#row(): InProgressRow {
+		return drillRecord(this.compiled, this.params, this.trainee, this.resumePoint());
+	}
+
+	#save(row: InProgressRow): Promise<unknown> {
 		const actedAt = performance.now();
 		this.#saving = this.#saving
 			.then(afterPaint)
@@ -163,8 +179,11 @@ export class DrillSession {
 	 */
 	#record(): void {
 		if (!this.#persist) return;
-		writeAhead(this.#store, drillRecord(this.compiled, this.params, this.trainee, this.resumePoint()));
-		void this.save();
+		const row = this.#row();
+		const start = performance.now();
+		writeAhead(this.#store, row);
+		performance.measure?.(WRITE_AHEAD_MEASURE, { start, end: performance.now() });
+		void this.#save(row);
 	}
 
 	/** The drill's whole state (the machine's context). */

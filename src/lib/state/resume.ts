@@ -36,6 +36,9 @@ export interface ResumePoint {
 /** The name of the performance measure each save records (the storage benchmark reads it). */
 export const SAVE_MEASURE = 'nightshift:save';
 
+/** The name of the measure of each synchronous write-ahead record (in the click's own task). */
+export const WRITE_AHEAD_MEASURE = 'nightshift:write-ahead';
+
 /** The name of the measure from an action to its save being written (the benchmark reads it). */
 export const ACTION_SAVED_MEASURE = 'nightshift:action-to-saved';
 
