@@ -122,6 +122,8 @@ export class DrillSession {
 		if (resume) {
 			this.#wallMs = resume.wallMs.slice(0, this.#state.journal.length);
 			this.#charged = chargedIdle(this.#state.journal);
+			// The guide shows again what it showed before the reload.
+			if (params.mode === 'guided') this.note = guideNote(compiled, this.#state);
 		}
 		// A drill rebuilt from its log (a write-ahead record ahead of the save, or a scenario that
 		// changed) is saved again at once, with a snapshot: the record is then cleared, and the

@@ -163,6 +163,8 @@ describe('DrillSession resume', () => {
 		expect(r.log).toEqual(s.log);
 		expect(r.actionGroups).toEqual(s.actionGroups);
 		expect(r.startedAt).toBe(s.startedAt);
+		expect(r.note).toEqual(s.note);
+		expect(r.note?.action).toBe('Truncate the debug log');
 		clock.ms += 1000;
 		r.act('restart');
 		expect(r.over).toBe(true);
