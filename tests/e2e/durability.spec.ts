@@ -1,3 +1,8 @@
+/**
+ * No action lost: the tab is closed or its renderer crashed right after actions, and the drill
+ * reopened in the same browser must show what the screen had shown. The walk and the moments
+ * come from a seeded generator, so a failure replays the same way.
+ */
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { performAction, startDrill, type DrillState } from '../../src/lib/engine/drill.ts';
 import { availability } from '../../src/lib/engine/world.ts';
@@ -70,7 +75,8 @@ test.describe('durability', () => {
 		const random = createRng(20_240_302);
 		const path = randomWalk(ROUNDS, random);
 		// The same walk in another browser context, never killed: the screen as the trainee saw it.
-		const seen = await reopen(await browser.newContext());
+		const reference = await browser.newContext();
+		const seen = await reopen(reference);
 		const lost: string[] = [];
 		let page = await reopen(context);
 		for (let round = 0; round < ROUNDS; round++) {
@@ -111,6 +117,7 @@ test.describe('durability', () => {
 			startDrill(http4, { seed: SEED, mode: 'practice' })
 		);
 		await expect(page.getByRole('timer')).toContainText(timeAt(end.clock, http4.scenario.start.time));
+		await reference.close();
 		console.log(`durability: ${lost.length} of ${ROUNDS} reopened drills lost an action`);
 		expect(lost, `${lost.length} of ${ROUNDS} lost`).toEqual([]);
 	});
