@@ -3,7 +3,7 @@ import { expect, test } from '@playwright/test';
 import { parseAttempt, verifyAttempt } from '../../src/lib/engine/attempt.ts';
 import { solvePar } from '../../src/lib/engine/solver.ts';
 import { formatDuration, timeAt } from '../../src/lib/engine/time.ts';
-import { bundledScenario, expectNoSeriousA11yIssues, labelOf, playByLabels } from './helpers.ts';
+import { bundledScenario, expectNoSeriousA11yIssues, labelOf, playByLabels, SCREENSHOTS } from './helpers.ts';
 
 const http4 = bundledScenario('http4-night')!;
 const SEED = 3;
@@ -14,9 +14,7 @@ const limit = http4.scenario.limitMinutes;
 const realMs = (minutes: number) => Math.ceil((minutes / RATE) * 60_000);
 
 test.describe('live clock', () => {
-	test('reaching the time limit ends the drill at that moment, and the result replays to it', async ({
-		page
-	}, testInfo) => {
+	test('reaching the time limit ends the drill at that moment, and the result replays to it', async ({ page }) => {
 		// The page's clock (Date, performance.now, timers) is Playwright's, so hours pass in a moment.
 		await page.clock.install();
 		await page.goto(`/scenarios/http4-night/play/?seed=${SEED}&mode=drill&rate=${RATE}`);
@@ -40,7 +38,7 @@ test.describe('live clock', () => {
 		const open = page.getByRole('button', { name: 'Open the debrief' });
 		await expect(open).toBeFocused();
 		await expectNoSeriousA11yIssues(page);
-		await page.screenshot({ path: testInfo.outputPath('drill-time-up.png') });
+		await page.screenshot({ path: `${SCREENSHOTS}/drill-time-up.png` });
 
 		await open.click();
 		await expect(page.getByRole('heading', { level: 1 })).toContainText('Timed out');
