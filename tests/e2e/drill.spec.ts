@@ -1,5 +1,5 @@
 import { expect, test, type Locator } from '@playwright/test';
-import { resolveOptions } from '../../src/lib/engine/world.ts';
+import { resolveOptions, variantForSeed } from '../../src/lib/engine/world.ts';
 import { fairFor, parsFor, policyPath } from '../../src/lib/engine/fair.ts';
 import { solvePar } from '../../src/lib/engine/solver.ts';
 import { formatDuration } from '../../src/lib/engine/time.ts';
@@ -107,6 +107,15 @@ test.describe('http4-night', () => {
 		await expect(wrong).toContainText(failure!.label);
 		await expect(wrong).toContainText(`right after ${labels[labels.length - 1]}`);
 		await expect(page.getByText('F', { exact: true })).toBeVisible();
+		// The coaching names the first move off the best play from the evidence, and what was best.
+		const best = policyPath(fairFor(compiled, options)!, variantForSeed(compiled, seed));
+		const off = path!.findIndex((id, i) => best[i]?.action !== id);
+		const departure = page.getByTestId('departure');
+		await expect(departure).toContainText(`(your action ${off + 1}) you chose ${labels[off]}`);
+		await expect(departure).toContainText(`the best move was ${best[off]!.label}`);
+		await expect(page.getByTestId('policy-tree')).toBeVisible();
+		await page.getByText('The tree as text').click();
+		await expect(page.locator('.text-version').getByText('(you left the best play here)')).toBeVisible();
 		await expectChartsDrawn(page);
 		await expectNoSeriousA11yIssues(page);
 		await page.screenshot({ path: `${SCREENSHOTS}/debrief-failed.png`, fullPage: true });

@@ -10,6 +10,7 @@ import type { DrillState } from '$lib/engine/drill.ts';
 import { replay } from '$lib/engine/replay.ts';
 import { fairFor, firstDeparture, parsFor, policyPath, type Departure } from '$lib/engine/fair.ts';
 import { isRestored, LAP_LABELS, LAPS } from '$lib/vocabulary.ts';
+import { policyView, type PolicyViewNode } from './policy-view.ts';
 import type { ActionGroup } from '$lib/scenario/schema.ts';
 
 /** One bar of the timeline: an action from its start to its end on the simulated clock. */
@@ -56,8 +57,8 @@ export interface Debrief {
 	impact: number | null;
 	/** Where the path first left the best play from the evidence. */
 	departure: Departure | null;
-	/** The best play from the evidence on this variant. */
-	policy: Array<{ action: string; label: string; at: number }>;
+	/** The whole decision tree (for this variant's first screen), with the trainee's path traced. */
+	tree: PolicyViewNode[];
 	historical: number | null;
 	yourPath: TimelineStep[];
 	parPath: TimelineStep[];
@@ -109,12 +110,8 @@ export function buildDebrief(compiled: CompiledScenario, attempt: Attempt): Debr
 			)
 		: null;
 	const restored = isRestored(state.outcome);
-	const departure = firstDeparture(
-		compiled,
-		attempt.options,
-		state.variant,
-		attempt.steps.flatMap((st) => (st.type === 'action' ? [st.action] : []))
-	);
+	const traineeActions = attempt.steps.flatMap((st) => (st.type === 'action' ? [st.action] : []));
+	const departure = firstDeparture(compiled, attempt.options, state.variant, traineeActions);
 
 	const phases = LAPS.filter(
 		(p) => p === 'acknowledged' || p === 'restored' || s.phases[p as keyof typeof s.phases] !== undefined
@@ -156,7 +153,10 @@ export function buildDebrief(compiled: CompiledScenario, attempt: Attempt): Debr
 		omniscientPar: pars?.omniscient ?? null,
 		impact: attempt.score.impact ?? null,
 		departure,
-		policy,
+		tree: (() => {
+			const root = fair?.roots.find((r) => r.variants.includes(state.variant))?.policy;
+			return root ? policyView(root, state.variant, traineeActions) : [];
+		})(),
 		historical: s.historical?.minutes ?? null,
 		yourPath: timelineOf(compiled, state),
 		parPath: parRun ? timelineOf(compiled, parRun.state) : [],

@@ -21,7 +21,7 @@ describe('timelineBars', () => {
 		const bars = timelineBars([{ ...step, n: 1, start: 0, end: 5 }], [{ ...step, n: 1, start: 0, end: 0 }]);
 		expect(bars).toEqual([
 			{ x: [0, 5], y: 'Your path', n: 1, label: 'A', group: 'diagnose' },
-			{ x: [0, 0.5], y: 'Par path', n: 1, label: 'A', group: 'diagnose' }
+			{ x: [0, 0.5], y: 'Best play', n: 1, label: 'A', group: 'diagnose' }
 		]);
 	});
 });

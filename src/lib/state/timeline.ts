@@ -14,7 +14,7 @@ export const GROUP_COLOURS: Record<ActionGroup, { label: string; fill: string }>
 export interface TimelineBar {
 	/** Start and end on the simulated clock. */
 	x: [number, number];
-	y: 'Your path' | 'Par path';
+	y: 'Your path' | 'Best play';
 	n: number;
 	label: string;
 	group: ActionGroup;
@@ -33,5 +33,5 @@ export function timelineBars(yourPath: readonly TimelineStep[], parPath: readonl
 			label: s.label,
 			group: s.group
 		}));
-	return [...bars(yourPath, 'Your path'), ...bars(parPath, 'Par path')];
+	return [...bars(yourPath, 'Your path'), ...bars(parPath, 'Best play')];
 }

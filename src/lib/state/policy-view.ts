@@ -1,0 +1,86 @@
+/**
+ * The debrief's "best play from the evidence": the fair policy's decision tree as a flat list
+ * of nodes a drawing and a text version both read, with the trainee's path traced on it.
+ */
+import type { PolicyNode } from '$lib/engine/fair.ts';
+
+export interface PolicyViewNode {
+	id: string;
+	parent: string | null;
+	/** The move, or how the drill ends on this branch ("Service restored"). */
+	label: string;
+	/** Clock when the move starts; null for an end. */
+	at: number | null;
+	/** What the screen showed to lead here (the branch taken after the parent's move); null at the root. */
+	via: string | null;
+	/** The causes still possible here. */
+	variants: string[];
+	/** On the hidden cause's own branch. */
+	onVariant: boolean;
+	/** The trainee made this move here. */
+	followed: boolean;
+	/** The trainee left the policy here (made another move). */
+	departed: boolean;
+	end: boolean;
+}
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/**
+ * Flattens a policy tree.
+ * @param root the policy from the start (for the hidden cause's first screen)
+ * @param variant the hidden cause
+ * @param actions the trainee's actions in order (hints left out)
+ */
+export function policyView(root: PolicyNode, variant: string, actions: readonly string[]): PolicyViewNode[] {
+	const out: PolicyViewNode[] = [];
+	// The trainee follows the policy along the hidden cause's branch until their first other move.
+	let step = 0;
+	let following = true;
+	const visit = (node: PolicyNode, id: string, parent: string | null, via: string | null) => {
+		const onVariant = node.variants.includes(variant);
+		let followed = false;
+		let departed = false;
+		if (onVariant && following) {
+			if (actions[step] === node.action) {
+				followed = true;
+				step++;
+			} else {
+				following = false;
+				departed = step < actions.length;
+			}
+		}
+		out.push({
+			id,
+			parent,
+			label: node.label,
+			at: node.at,
+			via,
+			variants: node.variants,
+			onVariant,
+			followed,
+			departed,
+			end: false
+		});
+		node.branches.forEach((b, i) => {
+			const child = `${id}.${i}`;
+			const via = node.branches.length > 1 ? b.observation : null;
+			if (b.next) visit(b.next, child, id, via);
+			else
+				out.push({
+					id: child,
+					parent: id,
+					label: capitalise(b.observation),
+					at: null,
+					via: null,
+					variants: b.variants,
+					onVariant: b.variants.includes(variant),
+					followed: false,
+					departed: false,
+					end: true
+				});
+		});
+	};
+	visit(root, 'n', null, null);
+	return out;
+}
