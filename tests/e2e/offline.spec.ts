@@ -32,14 +32,19 @@ async function playInDrill(page: Page, labels: readonly string[]) {
 	}
 }
 
+/** http4-night's par path for SEED, and its buttons' labels. */
+function parPlay() {
+	const compiled = http4!;
+	const par = solvePar(compiled, SEED, {})!;
+	return { compiled, par, labels: par.path.map((p) => labelOf(compiled, p.action)) };
+}
+
 test.describe('offline', () => {
 	test('after one visit, a drill starts, plays to restore and shows its debrief with no network', async ({
 		page,
 		context
 	}) => {
-		const compiled = http4!;
-		const par = solvePar(compiled, SEED, {})!;
-		const labels = par.path.map((p) => labelOf(compiled, p.action));
+		const { compiled, par, labels } = parPlay();
 
 		await page.goto('/');
 		await waitForServiceWorker(page);
@@ -109,9 +114,7 @@ test.describe('offline', () => {
 		page,
 		context
 	}) => {
-		const compiled = http4!;
-		const par = solvePar(compiled, SEED, {})!;
-		const labels = par.path.map((p) => labelOf(compiled, p.action));
+		const { compiled, par, labels } = parPlay();
 		expect(labels.length, 'the par path has steps before and after the update').toBeGreaterThan(1);
 
 		await page.goto(`/scenarios/http4-night/?seed=${SEED}&mode=guided`);

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { generatedHeader } from '../../../tests/fixtures/load.ts';
 import { ScenarioSchema } from '../scenario/schema.ts';
 import { availabilitySignature, observation, statusSignature } from './belief.ts';
 import { seedForVariant } from './check.ts';
@@ -102,17 +103,8 @@ type Spec = typeof spec extends fc.Arbitrary<infer T> ? T : never;
 
 function scenarioOf(s: Spec) {
 	const data = {
-		format: 'nightshift-scenario/1',
-		id: 'random-fair',
-		version: 1,
-		title: 'Random',
-		summary: 'Generated',
-		difficulty: 'introductory',
-		estimatedMinutes: 1,
-		learningGoals: ['x'],
-		start: { date: '2024-01-01', time: '00:00' },
+		...generatedHeader('random-fair'),
 		limitMinutes: 240,
-		briefing: 'x',
 		world: {
 			people: [{ id: 'expert', name: 'E', role: 'expert', arrives: `00:${String(s.arrives).padStart(2, '0')}` }],
 			status: [
@@ -163,8 +155,7 @@ function scenarioOf(s: Spec) {
 			{ id: 'wait', label: 'Wait', group: 'escalate', minutes: 60, until: { onSite: 'expert' } }
 		],
 		restore: { full: { flag: { fixed: true } } },
-		phases: { diagnosed: { done: 'check-0' } },
-		debrief: { whatHappened: 'x', lessons: ['x'] }
+		phases: { diagnosed: { done: 'check-0' } }
 	};
 	return compileScenario(ScenarioSchema.parse(data));
 }

@@ -11,6 +11,7 @@
  */
 import { availabilitySignature, observation, statusSignature } from './belief.ts';
 import type { CompiledAction, CompiledScenario } from './compile.ts';
+import { isRestored } from '../vocabulary.ts';
 import { codesOf, MinHeap, solveFrom, stateKey } from './solver.ts';
 import { advance, availability, canTake, resolveOptions, startWorld, variantForSeed, type World } from './world.ts';
 
@@ -95,8 +96,7 @@ function worldKey(compiled: CompiledScenario, world: World): string {
 const failCost = (compiled: CompiledScenario) => 10 * compiled.scenario.limitMinutes;
 
 const isOver = (w: World) => w.outcome !== 'playing';
-const remainingIfOver = (compiled: CompiledScenario, w: World) =>
-	w.outcome === 'restored' || w.outcome === 'degraded' ? 0 : failCost(compiled);
+const remainingIfOver = (compiled: CompiledScenario, w: World) => (isRestored(w.outcome) ? 0 : failCost(compiled));
 
 /** Fair searches give up past this many belief states. */
 export const MAX_BELIEF_STATES = 400_000;

@@ -9,7 +9,7 @@
  * (`applyAction`), run as the machine's `assign`; the solvers call that step directly, since
  * they search millions of states and need no actor or snapshot around each one.
  */
-import { assertEvent, assign, setup, type SnapshotFrom } from 'xstate';
+import { assertEvent, assign, setup } from 'xstate';
 import type { CompiledScenario } from './compile.ts';
 import {
 	applyAction,
@@ -101,7 +101,6 @@ export function createDrillMachine(compiled: CompiledScenario) {
 }
 
 export type DrillMachine = ReturnType<typeof createDrillMachine>;
-export type DrillSnapshot = SnapshotFrom<DrillMachine>;
 
 const machines = new WeakMap<CompiledScenario, DrillMachine>();
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { initialTransition, transition, type SnapshotFrom } from 'xstate';
-import { fixture } from '../../../tests/fixtures/load.ts';
+import { fixture, generatedHeader } from '../../../tests/fixtures/load.ts';
 import { checkScenario, optionCombinations } from './check.ts';
 import { compileScenario, type CompiledScenario } from './compile.ts';
 import { availability, variantForSeed } from './world.ts';
@@ -127,17 +127,8 @@ describe('solveVariant', () => {
 			fc.property(smallScenario, (spec) => {
 				const flags = { f0: false, f1: false, f2: false };
 				const data = {
-					format: 'nightshift-scenario/1',
-					id: 'random',
-					version: 1,
-					title: 'Random',
-					summary: 'Generated',
-					difficulty: 'introductory',
-					estimatedMinutes: 1,
-					learningGoals: ['x'],
-					start: { date: '2024-01-01', time: '00:00' },
+					...generatedHeader('random'),
 					limitMinutes: 180,
-					briefing: 'x',
 					world: {
 						people: [
 							{ id: 'expert', name: 'E', role: 'expert', arrives: `01:${String(spec.arrives % 60).padStart(2, '0')}` }
@@ -178,8 +169,7 @@ describe('solveVariant', () => {
 						}
 					],
 					restore: { full: { all: spec.restoreNeeds.map((i) => ({ flag: { [`f${i}`]: true } })) } },
-					phases: { diagnosed: { done: 'wait' } },
-					debrief: { whatHappened: 'x', lessons: ['x'] }
+					phases: { diagnosed: { done: 'wait' } }
 				};
 				const scenario = ScenarioSchema.parse(data);
 				const compiled = compileScenario(scenario);

@@ -19,7 +19,7 @@ const firstOf = (state: DrillState, actions: readonly CompiledAction[]) =>
 	actions.find((a) => canTake(state, a)) ?? null;
 
 /** Fail over at once: any failover action available, else a repair, else a wait; never a diagnosis. */
-export const failOverAtOnce: Strategy = (compiled, state) =>
+const failOverAtOnce: Strategy = (compiled, state) =>
 	firstOf(
 		state,
 		compiled.actions.filter((a) => a.def.group === 'failover')
@@ -34,10 +34,10 @@ export const failOverAtOnce: Strategy = (compiled, state) =>
 	);
 
 /** Click every action: the first available one in the file's order, again and again. */
-export const clickEverything: Strategy = (compiled, state) => firstOf(state, compiled.actions);
+const clickEverything: Strategy = (compiled, state) => firstOf(state, compiled.actions);
 
 /** A fixed list of actions, whatever the variant: each taken in turn when it is available, skipped when not. */
-export function fixedSequence(ids: readonly string[]): Strategy {
+function fixedSequence(ids: readonly string[]): Strategy {
 	let next = 0;
 	return (compiled, state) => {
 		if (state.journal.length === 0) next = 0;

@@ -37,7 +37,7 @@ export interface BoardRow {
  * Where a path left the par path: the first action that is not on the par path (a detour
  * costs its minutes at least). Order within the par path doesn't count as leaving it.
  */
-export function firstDetour(compiled: CompiledScenario, attempt: Attempt): BoardRow['detour'] {
+function firstDetour(compiled: CompiledScenario, attempt: Attempt): BoardRow['detour'] {
 	const par = solvePar(compiled, attempt.seed, attempt.options);
 	const onPar = new Set(par?.path.map((s) => s.action) ?? []);
 	let n = 0;

@@ -3,7 +3,7 @@
 const DAY = 24 * 60;
 
 /** "HH:MM" to minutes after midnight. */
-export function minuteOfDay(time: string): number {
+function minuteOfDay(time: string): number {
 	const [h, m] = time.split(':');
 	return Number(h) * 60 + Number(m);
 }

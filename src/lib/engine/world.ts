@@ -87,7 +87,7 @@ export function availability(compiled: CompiledScenario, world: World, actionId:
 	return { available: true };
 }
 
-export const NOTHING_TO_WAIT_FOR = 'Nothing to wait for: that has already happened.';
+const NOTHING_TO_WAIT_FOR = 'Nothing to wait for: that has already happened.';
 
 /** `availability` without the reason: the hot path of the solvers and the checker. */
 export function canTake(world: World, action: CompiledAction): boolean {
@@ -124,7 +124,7 @@ export function crossings(compiled: CompiledScenario, world: World, from: number
 const NONE_AT: number[] = [];
 
 /** How much one minute of the world as it is counts against customers: 1 down, the weight degraded, 0 up. */
-export function impactRate(compiled: CompiledScenario, world: WorldView): number {
+function impactRate(compiled: CompiledScenario, world: WorldView): number {
 	const item = compiled.status[compiled.impact.service]!;
 	const is = item.states.find((s) => s.when === null || s.when(world))?.is ?? 'unknown';
 	return is === 'up' ? 0 : is === 'degraded' ? compiled.impact.degradedWeight : 1;

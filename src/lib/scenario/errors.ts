@@ -12,17 +12,6 @@ export function formatIssue(issue: ScenarioIssue): string {
 	return issue.path ? `${issue.file}: ${issue.path}: ${issue.message}` : `${issue.file}: ${issue.message}`;
 }
 
-/** Thrown where a caller wants an exception rather than a result; carries every issue at once. */
-export class ScenarioError extends Error {
-	readonly issues: ScenarioIssue[];
-
-	constructor(issues: ScenarioIssue[]) {
-		super(issues.map(formatIssue).join('\n'));
-		this.name = 'ScenarioError';
-		this.issues = issues;
-	}
-}
-
 /** Turns a path of keys and indexes into `actions[3].reveals[0]`. */
 export function formatPath(path: readonly PropertyKey[]): string {
 	let out = '';

@@ -24,7 +24,7 @@ export interface AttemptSummary {
 }
 
 /** Summarises an attempt for the catalogue. */
-export function summarize(attempt: AttemptListing): AttemptSummary {
+function summarize(attempt: AttemptListing): AttemptSummary {
 	return {
 		id: attempt.id,
 		scenario: attempt.scenario.id,

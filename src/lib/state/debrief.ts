@@ -69,7 +69,7 @@ export interface Debrief {
 }
 
 /** Lays a replayed journal out as timeline steps. */
-export function timelineOf(compiled: CompiledScenario, state: DrillState): TimelineStep[] {
+function timelineOf(compiled: CompiledScenario, state: DrillState): TimelineStep[] {
 	const out: TimelineStep[] = [];
 	for (const j of state.journal) {
 		if (j.kind !== 'action') continue;

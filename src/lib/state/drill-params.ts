@@ -23,7 +23,7 @@ export interface DrillParams {
 	drillCode?: string | null;
 }
 
-export const DEFAULT_SEED = 1;
+const DEFAULT_SEED = 1;
 
 /** Parses a seed typed by a person or read from a URL; null when it isn't one. */
 export function parseSeed(text: string | null | undefined): number | null {

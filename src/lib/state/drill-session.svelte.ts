@@ -193,8 +193,10 @@ export class DrillSession {
 		return this.#state;
 	}
 
+	/** The machine has left \`playing\` for one of its \`over.*\` outcomes. */
 	get over(): boolean {
-		return this.#state.outcome !== 'playing';
+		void this.#state; // re-read whenever the context changes
+		return this.#actor.getSnapshot().matches('over');
 	}
 
 	get startTime(): string {

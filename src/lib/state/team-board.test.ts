@@ -1,23 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createAttempt, MAX_ATTEMPT_BYTES, type Attempt } from '$lib/engine/attempt.ts';
-import { encodeDrillCode } from '$lib/engine/drill-code.ts';
 import { replay } from '$lib/engine/replay.ts';
 import type { DrillStep } from '$lib/engine/drill.ts';
 import { checkResult } from '$lib/engine/team.ts';
 import type { BoardResultRow } from '$lib/db/index.ts';
-import { fixture } from '../../../tests/fixtures/load.ts';
+import { diskFullDrill } from '../../../tests/fixtures/load.ts';
 import { CHUNK, drillKey, groupResults, TeamBoard, type BoardStore, type ResultFile } from './team-board.svelte.ts';
 
-const compiled = fixture('disk-full');
-const scenarios = [{ id: 'disk-full', optionIds: compiled.optionIds }];
-const spec = {
-	scenario: 'disk-full',
-	seed: 1,
-	options: { logRotation: false },
-	mode: 'drill' as const,
-	liveClockRate: 0
-};
-const code = encodeDrillCode(spec, scenarios[0]!);
+const { compiled, scenarios, code } = diskFullDrill({ seed: 1, logRotation: false, liveClockRate: 0 });
 const PAR: DrillStep[] = [
 	{ type: 'action', action: 'check-disk' },
 	{ type: 'action', action: 'truncate-log' },

@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { encodeDrillCode } from '$lib/engine/drill-code.ts';
-import { fixture } from '../../../tests/fixtures/load.ts';
+import { diskFullDrill } from '../../../tests/fixtures/load.ts';
 import { paramsFromCode, readDrillParams } from './drill-params.ts';
 import { briefingPath, joinLink, lookUpCode } from './team-drill.ts';
 
-const compiled = fixture('disk-full');
-const scenarios = [{ id: 'disk-full', optionIds: compiled.optionIds }];
-const spec = {
-	scenario: 'disk-full',
-	seed: 77,
-	options: { logRotation: true },
-	mode: 'drill' as const,
-	liveClockRate: 5
-};
-const code = encodeDrillCode(spec, scenarios[0]!);
+const { compiled, scenarios, spec, code } = diskFullDrill({ seed: 77, logRotation: true, liveClockRate: 5 });
 
 describe('team drills', () => {
 	it('looks a typed code up, whatever its case and spacing, and gives it back canonical', () => {
