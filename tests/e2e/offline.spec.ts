@@ -114,7 +114,7 @@ test.describe('offline', () => {
 		page,
 		context
 	}) => {
-		const { compiled, par, labels } = parPlay();
+		const { par, labels } = parPlay();
 		expect(labels.length, 'the par path has steps before and after the update').toBeGreaterThan(1);
 
 		await page.goto(`/scenarios/http4-night/?seed=${SEED}&mode=guided`);
