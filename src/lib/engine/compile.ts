@@ -64,7 +64,8 @@ export interface CompiledScenario {
 	fairKeyActions: CompiledAction[];
 	fairKeyEvidence: string[];
 	/** The status item whose state is customer impact, and what a degraded minute counts. */
-	impact: { service: number; degradedWeight: number };
+	/** `timed`: the service's status reads the clock (times, arrivals, elapsed, since), so its rate can change while an action runs. */
+	impact: { service: number; degradedWeight: number; timed: boolean };
 }
 
 const compileReveals = (list: Reveal[], frame: TimeFrame): CompiledReveal[] =>
@@ -197,7 +198,23 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
 				0,
 				scenario.world.status.findIndex((s) => s.id === scenario.impact?.service)
 			),
-			degradedWeight: scenario.impact?.degradedWeight ?? 0.5
+			degradedWeight: scenario.impact?.degradedWeight ?? 0.5,
+			timed: (() => {
+				const item =
+					scenario.world.status[
+						Math.max(
+							0,
+							scenario.world.status.findIndex((s) => s.id === scenario.impact?.service)
+						)
+					];
+				return (item?.states ?? []).some(
+					(st) =>
+						st.when !== undefined &&
+						conditionRefs(st.when, '').some(
+							(r) => r.kind === 'time' || r.kind === 'elapsed' || r.kind === 'onSite' || r.kind === 'since'
+						)
+				);
+			})()
 		}
 	};
 }

@@ -136,13 +136,24 @@ function impactRate(compiled: CompiledScenario, world: WorldView): number {
  */
 function passTime(compiled: CompiledScenario, world: World, to: number): World {
 	if (to <= world.clock) return world;
-	let impact = world.impact ?? 0;
+	return { ...world, clock: to, impact: impactUntil(compiled, world, to) };
+}
+
+/** The world's impact once the clock reaches `to` with nothing else changing. */
+function impactUntil(compiled: CompiledScenario, world: World, to: number): number {
+	const impact = world.impact ?? 0;
+	if (to <= world.clock) return impact;
+	// The hot path of every solver: a service whose status reads no time has one rate throughout.
+	if (!compiled.impact.timed) return impact + (to - world.clock) * impactRate(compiled, world);
+	let sum = impact;
 	let at = world.clock;
-	for (const t of [...crossings(compiled, world, world.clock, to), to]) {
-		impact += (t - at) * impactRate(compiled, at === world.clock ? world : { ...world, clock: at });
+	let rate = impactRate(compiled, world);
+	for (const t of crossings(compiled, world, world.clock, to)) {
+		sum += (t - at) * rate;
 		at = t;
+		rate = impactRate(compiled, { ...world, clock: t });
 	}
-	return { ...world, clock: to, impact };
+	return sum + (to - at) * rate;
 }
 
 /**
@@ -202,8 +213,12 @@ function finish(
 	startedAt: number,
 	clock: number
 ): Advance {
-	const passed = passTime(compiled, before, clock);
-	const world: World = { ...passed, doneAt: { ...before.doneAt, [action.def.id]: clock } };
+	const world: World = {
+		...before,
+		clock,
+		impact: impactUntil(compiled, before, clock),
+		doneAt: { ...before.doneAt, [action.def.id]: clock }
+	};
 	let flagsChanged = false;
 	for (const e of action.effects) {
 		if (e.when && !e.when(world)) continue;
