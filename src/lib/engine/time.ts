@@ -32,7 +32,9 @@ export function timeAt(clock: number, start: string): string {
 }
 
 /** A duration in minutes as "9 h 15 min", "45 min" or "2 h". */
-export function formatDuration(minutes: number): string {
+export function formatDuration(exact: number): string {
+	// Impact minutes can be fractional (degraded minutes count at a weight): shown to the minute.
+	const minutes = Math.round(exact);
 	const h = Math.floor(minutes / 60);
 	const m = minutes % 60;
 	if (h === 0) return `${m} min`;

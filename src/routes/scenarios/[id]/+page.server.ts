@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { resolveOptions } from '$lib/engine/world.ts';
-import { solveVariant } from '$lib/engine/solver.ts';
+import { fairFor } from '$lib/engine/fair.ts';
 import { getScenario } from '$lib/scenarios/index.ts';
 import { scenarioEntries } from '$lib/scenarios/page-load.ts';
 import { parRange } from '$lib/state/debrief.ts';
@@ -9,7 +9,7 @@ import type { EntryGenerator, PageServerLoad } from './$types';
 export const entries: EntryGenerator = scenarioEntries;
 
 /**
- * Par over every variant for the default options and for each preset, solved while
+ * Fair par over every variant for the default options and for each preset, solved while
  * prerendering: the briefing shows how preparedness changes par without running a solver.
  */
 export const load: PageServerLoad = ({ params }) => {
@@ -22,7 +22,8 @@ export const load: PageServerLoad = ({ params }) => {
 		const key = JSON.stringify(options);
 		if (seen.has(key)) continue;
 		seen.add(key);
-		par.push({ options, range: parRange(compiled, (v) => solveVariant(compiled, v, options)?.minutes ?? null) });
+		const fair = fairFor(compiled, options);
+		par.push({ options, range: parRange(compiled, (v) => fair?.variants.find((x) => x.variant === v)?.minutes ?? null) });
 	}
 	return { id: params.id, par };
 };
