@@ -170,7 +170,7 @@ test('the catalogue lists every bundled scenario and passes axe at 1366 and 1024
 	await expect(page.getByRole('heading', { level: 1, name: 'Scenarios' })).toBeVisible();
 	const cards = page.locator('.cards > li');
 	expect(await cards.count()).toBeGreaterThan(0);
-	for (const card of await cards.all()) await expect(card).toContainText(/Par.+simulated/);
+	for (const card of await cards.all()) await expect(card).toContainText(/Par.+of downtime/);
 	await expectNoSeriousA11yIssues(page);
 	await expectNoHorizontalScroll(page);
 	await page.screenshot({ path: `${SCREENSHOTS}/catalogue.png` });
