@@ -217,7 +217,8 @@ function cmdReplay(id: string, values: Flags): number {
 		score,
 		fairPar: score?.par ?? null,
 		omniscientPar: score?.omniscientPar ?? null,
-		downtimeMinutes: run.state.impact,
+		downtimeMinutes: run.state.impact - (run.state.dataLost ?? 0) * compiled.impact.dataWeight,
+		dataLostMinutes: run.state.dataLost ?? 0,
 		laps: run.state.laps,
 		error: run.error
 	};

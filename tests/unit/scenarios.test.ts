@@ -59,7 +59,7 @@ describe('bundled scenarios', () => {
 				par.path.map((s) => ({ type: 'action', action: s.action }))
 			);
 			expect(scoreState(compiled, run.state)!.timeScore).toBe(100);
-		});
+		}, 30_000);
 	}
 
 	describe('http4-night', () => {

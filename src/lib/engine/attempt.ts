@@ -61,7 +61,8 @@ const ScoreSchema = z
 		minutes: Minutes.nullable(),
 		par: z.number().min(0).max(100_000),
 		omniscientPar: z.number().min(0).max(100_000).optional(),
-		impact: z.number().min(0).max(100_000).optional()
+		impact: z.number().min(0).max(100_000).optional(),
+		dataLost: Minutes.optional()
 	})
 	.strict();
 

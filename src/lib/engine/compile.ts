@@ -17,7 +17,12 @@ export interface CompiledAction {
 	def: Action;
 	index: number;
 	requires: Array<{ when: Predicate; reason: string }>;
-	effects: Array<{ when: Predicate | null; set?: Record<string, boolean | number | string>; fail?: string }>;
+	effects: Array<{
+		when: Predicate | null;
+		set?: Record<string, boolean | number | string>;
+		fail?: string;
+		loseData?: number;
+	}>;
 	reveals: CompiledReveal[];
 	until: Predicate | null;
 	/** When the action's risk applies (null: always, when it has one). */
@@ -65,7 +70,7 @@ export interface CompiledScenario {
 	fairKeyEvidence: string[];
 	/** The status item whose state is customer impact, and what a degraded minute counts. */
 	/** `timed`: the service's status reads the clock (times, arrivals, elapsed, since), so its rate can change while an action runs. */
-	impact: { service: number; degradedWeight: number; timed: boolean };
+	impact: { service: number; degradedWeight: number; dataWeight: number; timed: boolean };
 }
 
 const compileReveals = (list: Reveal[], frame: TimeFrame): CompiledReveal[] =>
@@ -114,7 +119,7 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
 		def,
 		index,
 		requires: def.requires.map((r) => ({ when: compileCondition(r.when, frame), reason: r.reason })),
-		effects: def.effects.map((e) => ({ when: cond(e.when), set: e.set, fail: e.fail })),
+		effects: def.effects.map((e) => ({ when: cond(e.when), set: e.set, fail: e.fail, loseData: e.loseData })),
 		reveals: compileReveals(def.reveals, frame),
 		until: cond(def.until),
 		riskWhen: cond(def.risk?.when)
@@ -199,6 +204,7 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
 				scenario.world.status.findIndex((s) => s.id === scenario.impact?.service)
 			),
 			degradedWeight: scenario.impact?.degradedWeight ?? 0.5,
+			dataWeight: scenario.impact?.dataWeight ?? 1,
 			timed: (() => {
 				const item =
 					scenario.world.status[

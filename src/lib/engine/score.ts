@@ -29,6 +29,8 @@ export interface Score {
 	omniscientPar?: number;
 	/** The trainee's customer impact in minutes, as counted against par (updates on time are not charged). */
 	impact?: number;
+	/** Minutes of customers' writes lost, counted in the impact at the scenario's weight. */
+	dataLost?: number;
 }
 
 /** The two yardsticks for one drill. */
@@ -128,6 +130,7 @@ export function scoreDrill(compiled: CompiledScenario, state: DrillState, pars: 
 		minutes,
 		par: round1(pars.fair),
 		omniscientPar: round1(pars.omniscient),
-		impact: round1(impact)
+		impact: round1(impact),
+		...(state.dataLost ? { dataLost: state.dataLost } : {})
 	};
 }

@@ -17,9 +17,12 @@ export interface World extends WorldView {
 	failure: string | null;
 	/**
 	 * Customer impact so far, in minutes: each minute the scenario's service is down counts 1,
-	 * each minute it is degraded counts the scenario's `impact.degradedWeight`.
+	 * each minute it is degraded counts the scenario's `impact.degradedWeight`, each minute of
+	 * writes lost counts `impact.dataWeight`.
 	 */
 	impact: number;
+	/** Minutes of customers' writes lost for good (absent: none). */
+	dataLost?: number;
 }
 
 /** The variant a seed picks: the seed's first draw, by weight. */
@@ -226,6 +229,12 @@ function finish(
 			world.outcome = 'failed';
 			world.failure = e.fail;
 			return { world, startedAt, revealed: NONE, flagsChanged, interrupted: false };
+		}
+		if (e.loseData) {
+			world.dataLost = (world.dataLost ?? 0) + e.loseData;
+			world.impact += e.loseData * compiled.impact.dataWeight;
+			flagsChanged = true; // the world changed: never a useless action, and the solvers re-key it
+			continue;
 		}
 		for (const k in e.set) {
 			const v = e.set[k]!;

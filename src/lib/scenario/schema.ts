@@ -102,16 +102,21 @@ export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
 		})
 ) as z.ZodType<Condition>;
 
-/** What an action changes. `set` writes world flags; `fail` ends the drill with a declared failure. */
+/**
+ * What an action changes. `set` writes world flags; `fail` ends the drill with a declared
+ * failure; `loseData` records minutes of customers' writes lost for good (a restore from an
+ * older copy, writes discarded after a split).
+ */
 export const EffectSchema = z
 	.object({
 		set: z.record(Name, Scalar).optional(),
 		fail: Id.optional(),
+		loseData: Minutes.min(1).optional(),
 		when: ConditionSchema.optional()
 	})
 	.strict()
-	.refine((e) => (e.set === undefined) !== (e.fail === undefined), {
-		message: 'an effect has exactly one of: set, fail (and an optional "when")'
+	.refine((e) => [e.set, e.fail, e.loseData].filter((x) => x !== undefined).length === 1, {
+		message: 'an effect has exactly one of: set, fail, loseData (and an optional "when")'
 	});
 export type Effect = z.infer<typeof EffectSchema>;
 
@@ -341,10 +346,16 @@ export const ScenarioSchema = z
 		/**
 		 * What customers lose: every minute the `service` status item is down (or unknown) counts 1,
 		 * every minute it is degraded counts `degradedWeight`. Par, fair par and the score use it.
-		 * Default: the first status item, degraded minutes at 0.5.
+		 * Minutes of data lost (`loseData` effects) count `dataWeight` each.
+		 * Default: the first status item, degraded minutes at 0.5, data at 1.
 		 */
 		impact: z
-			.object({ service: Id, degradedWeight: z.number().min(0).max(1).default(0.5) })
+			.object({
+				service: Id,
+				degradedWeight: z.number().min(0).max(1).default(0.5),
+				/** How many minutes of downtime one minute of lost writes weighs (default 1). */
+				dataWeight: z.number().min(0).max(100).default(1)
+			})
 			.strict()
 			.optional(),
 		/** Scenario lints this scenario opts out of, each with the reason written down. */
