@@ -1,6 +1,7 @@
 /**
  * The bundled scenarios: each parses, passes its reference checks, is solvable for every
  * variant under every option combination, and the http4 night replays as it really happened.
+ * The two scenarios around it keep to its facts and can't be won without reading the evidence.
  * (Dead ends and unreachable actions are checked by `npm run scenarios -- check`.)
  */
 import { describe, expect, it } from 'vitest';
@@ -9,10 +10,31 @@ import { bundledFiles } from '../fixtures/load.ts';
 import { parseScenario } from '../../src/lib/scenario/parse.ts';
 import { checkReferences } from '../../src/lib/scenario/validate.ts';
 import { compileScenario, type CompiledScenario } from '../../src/lib/engine/compile.ts';
-import { optionCombinations, seedForVariant } from '../../src/lib/engine/check.ts';
+import { lint, optionCombinations, seedForVariant } from '../../src/lib/engine/check.ts';
 import { solveVariant } from '../../src/lib/engine/solver.ts';
 import { replay } from '../../src/lib/engine/replay.ts';
 import { scoreState } from '../../src/lib/engine/attempt.ts';
+import { fairFor } from '../../src/lib/engine/fair.ts';
+import { scoreStrategy, standardStrategies } from '../../src/lib/engine/strategies.ts';
+
+/** Plays actions on the variant's first seed. */
+function play(compiled: CompiledScenario, variant: string, actions: string[]) {
+	const seed = seedForVariant(compiled, variant)!;
+	return replay(
+		compiled,
+		{ seed },
+		actions.map((action) => ({ type: 'action', action }))
+	);
+}
+
+/** Every blind strategy of `npm run strategies` averages below B, and the fair policy near 100. */
+function expectDiagnosisToPay(compiled: CompiledScenario) {
+	for (const { name, blind, make } of standardStrategies(compiled, {})) {
+		const score = scoreStrategy(compiled, {}, make)!;
+		if (blind) expect(score.total, name).toBeLessThan(75);
+		else expect(score.total, name).toBeGreaterThanOrEqual(95);
+	}
+}
 
 function load(file: string): CompiledScenario {
 	const parsed = parseScenario(readFileSync(file, 'utf8'), file);
@@ -106,6 +128,105 @@ describe('bundled scenarios', () => {
 			);
 			expect(run.state).toMatchObject({ outcome: 'failed', failure: 'split-brain' });
 			expect(scoreState(http4, run.state)).toMatchObject({ total: 0, grade: 'F' });
+		});
+	});
+
+	describe('freeze-triage', () => {
+		const freeze = byId.get('freeze-triage')!;
+		const s = freeze.scenario;
+		const text = (id: string) => s.evidence.find((e) => e.id === id)!.text;
+
+		it('is the Saturday before the outage of Sunday 21 October 2012', () => {
+			expect(s.start.date).toBe('2012-10-20');
+			expect(new Date(`${s.start.date}T12:00:00Z`).getUTCDay()).toBe(6);
+			expect(s.briefing).toContain('Saturday 20 October 2012');
+		});
+
+		it("describes http4-night's server: the same processors, memory and in-house kernel", () => {
+			const night = readFileSync('scenarios/http4-night.yaml', 'utf8');
+			const cpu = /Xeon\(R\) CPU (X\d{4}) @ ([\d.]+GHz)/.exec(night)!;
+			const memory = /(\d+) MB OK/.exec(night)![1]!;
+			const kernel = /Linux version (\S+)/.exec(night)![1]!;
+			expect(text('memtest-clean')).toContain(`Intel Xeon ${cpu[1]} @ ${cpu[2]}`);
+			expect(text('memtest-clean')).toContain(`Memory  : ${memory}M`);
+			expect(text('syslog-silent')).toContain(`Linux version ${kernel}`);
+			expect(text('nmi-trace')).toContain(`Not tainted ${kernel}`);
+		});
+
+		it('has nothing in the logs after the first freeze on the real afternoon', () => {
+			const run = play(freeze, 'dying-motherboard', ['look-at-console', 'send-nmi', 'read-sel', 'check-sensors']);
+			expect(Object.keys(run.state.seen)).toEqual(
+				expect.arrayContaining(['console-first-freeze', 'nmi-no-response', 'sel-quiet', 'sensors-normal'])
+			);
+		});
+
+		it('replays the real afternoon to the booking at 22:36, with 30 minutes of downtime', () => {
+			const h = s.historical!;
+			const run = play(freeze, h.variant, h.path);
+			expect(run.error).toBeNull();
+			expect(run.state.outcome).toBe('restored');
+			expect(run.state.clock).toBe(h.minutes);
+			expect(run.state.impact).toBe(30);
+		});
+
+		it('counts a memory test as four hours of downtime, and scores such a run far below par', () => {
+			const run = play(freeze, 'kernel-deadlock', ['run-memtest', 'boot-previous-kernel']);
+			expect(run.state.outcome).toBe('restored');
+			expect(run.state.impact).toBe(255);
+			expect(scoreState(freeze, run.state)!.timeScore).toBeLessThan(10);
+		});
+
+		it('takes a serving http4 out of service before work on it, and counts that work as downtime', () => {
+			const run = play(freeze, 'bad-dimm', ['restart-http4', 'read-sel', 'shut-down-http4', 'replace-dimm']);
+			expect(run.error).toBeNull();
+			expect(run.state.outcome).toBe('restored');
+			expect(run.state.impact).toBe(50);
+		});
+
+		it('passes every lint without opting out, and pays for diagnosis', () => {
+			expect(s.allow).toEqual([]);
+			expect(lint(freeze, 'freeze-triage.yaml')).toEqual([]);
+			expectDiagnosisToPay(freeze);
+		});
+	});
+
+	describe('failover-or-wait', () => {
+		const failover = byId.get('failover-or-wait')!;
+		const s = failover.scenario;
+
+		it('waits through the DNS switch until most clients have followed', () => {
+			const run = play(failover, 'router-reboot', [
+				'post-incident',
+				'fence-remote-hands',
+				'promote-dublin',
+				'switch-dns',
+				'wait-and-watch'
+			]);
+			expect(run.error).toBeNull();
+			expect(run.state.outcome).toBe('restored');
+			expect(run.state.clock).toBe(85);
+		});
+
+		it('makes a Paris fenced for nothing slow to come back when its network returns', () => {
+			const waited = play(failover, 'short-blip', ['check-bmc', 'wait-and-watch']);
+			const fenced = play(failover, 'short-blip', ['check-bmc', 'fence-bmc', 'wait-and-watch', 'boot-paris']);
+			expect(waited.state).toMatchObject({ outcome: 'restored', clock: 20 });
+			expect(fenced.state.outcome).toBe('restored');
+			expect(fenced.state.clock).toBeGreaterThanOrEqual(20 + 25);
+		});
+
+		it('weighs its variants as its runbook counts: most outages past 30 minutes end within 60', () => {
+			const fair = fairFor(failover, {})!;
+			const long = fair.variants.filter((v) => v.clock > 30);
+			const within = long.filter((v) => v.clock <= 60).reduce((sum, v) => sum + v.weight, 0);
+			const beyond = long.filter((v) => v.clock > 60).reduce((sum, v) => sum + v.weight, 0);
+			expect(within).toBeGreaterThan(beyond);
+		});
+
+		it('passes every lint without opting out, and pays for diagnosis', () => {
+			expect(s.allow).toEqual([]);
+			expect(lint(failover, 'failover-or-wait.yaml')).toEqual([]);
+			expectDiagnosisToPay(failover);
 		});
 	});
 });
