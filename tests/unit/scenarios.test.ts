@@ -153,6 +153,13 @@ describe('bundled scenarios', () => {
 			expect(text('nmi-trace')).toContain(`Not tainted ${kernel}`);
 		});
 
+		it("shows the dying board's event log as http4-night has it: the same lines at the second freeze", () => {
+			const night = readFileSync('scenarios/http4-night.yaml', 'utf8');
+			const lines = night.split('\n').filter((l) => /\| 10\/20\/2012 \| 22:/.test(l));
+			expect(lines.length).toBeGreaterThan(0);
+			for (const line of lines) expect(text('sel-board-failing')).toContain(line.trim());
+		});
+
 		it('has nothing in the logs after the first freeze on the real afternoon', () => {
 			const run = play(freeze, 'dying-motherboard', ['look-at-console', 'send-nmi', 'read-sel', 'check-sensors']);
 			expect(Object.keys(run.state.seen)).toEqual(
