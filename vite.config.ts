@@ -1,7 +1,7 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import type { PluginOption } from 'vite';
 import { defineConfig } from 'vitest/config';
-import { scenarioPlugin } from './src/lib/scenario/vite-plugin.ts';
+import { scenarioPlugin } from './src/lib/scenarios/vite-plugin.ts';
 
 /**
  * The e2e suite's hook, and only when the suite runs (playwright.config.ts sets NIGHTSHIFT_E2E=1
@@ -16,6 +16,8 @@ async function e2ePlugins(): Promise<PluginOption[]> {
 
 export default defineConfig(async () => ({
 	plugins: [...(await e2ePlugins()), scenarioPlugin(), sveltekit()],
+	// The debrief's worker (src/lib/state/departure-worker.ts) loads scenarios by id, as the pages do.
+	worker: { format: 'es' as const, plugins: () => [scenarioPlugin()] },
 	test: {
 		include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
 		environment: 'node'

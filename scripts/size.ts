@@ -1,20 +1,33 @@
 /**
- * Prints the gzipped JS + CSS each key page loads before it can be used, read from the
- * production build: the prerendered page's modulepreload, stylesheet and entry-import links,
- * plus every static import those modules make (lazy `import()` chunks are listed apart).
- * Fails when the drill page is over its budget.
+ * Prints the gzipped JS + CSS each page loads up front, read from the production build: the
+ * prerendered page's modulepreload, stylesheet and entry-import links, plus every static import
+ * those modules make. What loads later (`import()`: a scenario's own chunk, Dexie, Chart.js, the
+ * attempt schema) is counted apart, as "lazy". Every prerendered page is measured (a scenario's
+ * pages for each bundled scenario); exits 1 when any page is over its budget.
  *
- * Usage: npm run build && npm run size
+ * Usage: npm run build && npm run size [-- --files]   (--files lists each page's files)
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const BUILD = resolve(import.meta.dirname, '../build');
-/** The drill page's budget, gzipped JS + CSS, in KB. */
-const DRILL_BUDGET_KB = 150;
 
-const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
+/** Budgets in KB, gzipped JS + CSS up front (issue 12): by route, and every other page. */
+const BUDGETS: Array<{ label: string; route: RegExp; kb: number }> = [
+	{ label: 'Catalogue', route: /^index\.html$/, kb: 60 },
+	{ label: 'Drill', route: /^scenarios\/[^/]+\/play\/index\.html$/, kb: 70 },
+	{ label: 'Briefing', route: /^scenarios\/[^/]+\/index\.html$/, kb: 90 },
+	{ label: 'Debrief', route: /^scenarios\/[^/]+\/debrief\/index\.html$/, kb: 90 },
+	{ label: 'Other', route: /./, kb: 90 }
+];
+
+const gzCache = new Map<string, number>();
+const gz = (file: string) => {
+	let n = gzCache.get(file);
+	if (n === undefined) gzCache.set(file, (n = gzipSync(readFileSync(file), { level: 9 }).length));
+	return n;
+};
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 
 /** Files a page links to (modulepreload, stylesheet) or imports from its inline script. */
@@ -47,50 +60,55 @@ function closure(entries: string[]): { eager: Set<string>; lazy: Set<string> } {
 		// Lazy chunks, not the router's other pages (nodes/), which load only on navigation.
 		for (const m of code.matchAll(/\bimport\(\s*["'`]([^"'`]+\.js)["'`]\s*\)/g))
 			if (!m[1]!.includes('nodes/')) lazy.add(resolve(dirname(file), m[1]!));
+		// Vite's preload helper lists a dynamic import's files in an array of paths.
+		for (const m of code.matchAll(/["'](_app\/immutable\/[^"']+\.js)["']/g))
+			if (!m[1]!.includes('nodes/')) lazy.add(resolve(BUILD, m[1]!));
 	}
 	return { eager, lazy };
 }
 
-function measure(label: string, page: string) {
+function measure(page: string) {
 	const htmlFile = join(BUILD, page);
-	if (!existsSync(htmlFile)) return null;
 	const { eager, lazy } = closure(pageAssets(readFileSync(htmlFile, 'utf8'), htmlFile));
 	// What the lazy chunks load on top of what the page already has.
-	const later = [...closure([...lazy]).eager].filter((f) => !eager.has(f)).reduce((s, f) => s + gz(f), 0);
+	const later = [...closure([...lazy]).eager].filter((f) => !eager.has(f));
 	const files = [...eager];
 	const js = files.filter((f) => f.endsWith('.js')).reduce((s, f) => s + gz(f), 0);
 	const css = files.filter((f) => f.endsWith('.css')).reduce((s, f) => s + gz(f), 0);
-	return { label, page, files: files.length, js, css, total: js + css, later };
+	const budget = BUDGETS.find((b) => b.route.test(page))!;
+	return { page, budget, files, js, css, total: js + css, later: later.reduce((s, f) => s + gz(f), 0) };
 }
 
-if (!existsSync(BUILD)) {
+function pages(dir = BUILD): string[] {
+	return readdirSync(dir).flatMap((name) => {
+		const path = join(dir, name);
+		if (statSync(path).isDirectory()) return name === '_app' ? [] : pages(path);
+		return name === 'index.html' ? [relative(BUILD, path)] : [];
+	});
+}
+
+if (!existsSync(join(BUILD, 'index.html'))) {
 	console.error('No build/ directory: run `npm run build` first.');
 	process.exit(1);
 }
-const ids = existsSync(join(BUILD, 'scenarios')) ? readdirSync(join(BUILD, 'scenarios')).sort() : [];
-const id = ids.includes('http4-night') ? 'http4-night' : ids[0];
-const rows = [
-	measure('Catalogue', 'index.html'),
-	id ? measure('Briefing', `scenarios/${id}/index.html`) : null,
-	id ? measure('Drill page', `scenarios/${id}/play/index.html`) : null,
-	id ? measure('Debrief', `scenarios/${id}/debrief/index.html`) : null,
-	measure('History', 'history/index.html'),
-	measure('Team board', 'team/board/index.html')
-].filter((r) => r !== null);
-
-console.log('Gzipped JS + CSS loaded up front (lazy chunks, e.g. Chart.js, counted apart)\n');
+const listFiles = process.argv.includes('--files');
+const rows = pages().sort().map(measure);
+console.log('Gzipped JS + CSS loaded up front; lazy: what import() loads later (a scenario, Dexie, Chart.js…)\n');
 console.log(
-	`${'page'.padEnd(12)} ${'JS KB'.padStart(8)} ${'CSS KB'.padStart(8)} ${'total KB'.padStart(9)} ${'lazy KB'.padStart(8)}  files  path`
+	`${'page'.padEnd(44)} ${'JS KB'.padStart(7)} ${'CSS KB'.padStart(7)} ${'total'.padStart(7)} ${'budget'.padStart(7)} ${'lazy KB'.padStart(8)}`
 );
-for (const r of rows)
+let over = 0;
+for (const r of rows) {
+	const ok = r.total / 1024 <= r.budget.kb;
+	if (!ok) over++;
 	console.log(
-		`${r.label.padEnd(12)} ${kb(r.js).padStart(8)} ${kb(r.css).padStart(8)} ${kb(r.total).padStart(9)} ${kb(r.later).padStart(8)}  ${String(r.files).padStart(5)}  ${relative(process.cwd(), join(BUILD, r.page))}`
+		`${r.page.padEnd(44)} ${kb(r.js).padStart(7)} ${kb(r.css).padStart(7)} ${kb(r.total).padStart(7)} ${String(r.budget.kb).padStart(7)} ${kb(r.later).padStart(8)}${ok ? '' : '  OVER BUDGET'}`
 	);
-const drill = rows.find((r) => r.label === 'Drill page');
-if (drill) {
-	const ok = drill.total / 1024 <= DRILL_BUDGET_KB;
-	console.log(
-		`\nDrill page: ${kb(drill.total)} KB of its ${DRILL_BUDGET_KB} KB budget ${ok ? '(within)' : '(OVER BUDGET)'}`
-	);
-	if (!ok) process.exit(1);
+	if (listFiles)
+		for (const f of [...r.files].sort((a, b) => gz(b) - gz(a)))
+			console.log(`    ${kb(gz(f)).padStart(6)}  ${relative(BUILD, f)}`);
 }
+console.log(
+	`\nBudgets: ${BUDGETS.map((b) => `${b.label.toLowerCase()} ${b.kb} KB`).join(', ')}. ${over ? `${over} page(s) OVER BUDGET.` : 'Every page is within its budget.'}`
+);
+if (over) process.exit(1);

@@ -101,3 +101,11 @@ export function sameOptions(a: Readonly<Record<string, boolean>>, b: Readonly<Re
 		if ((a[k] ?? false) !== (b[k] ?? false)) return false;
 	return true;
 }
+
+// The attempt record's format (engine/attempt.ts): here, with no code around it, so that modules
+// which only recognise an attempt (the database's checks, the board's size limit) load nothing else.
+export const ATTEMPT_FORMAT = 'nightshift-attempt';
+/** Version 2 scores against fair par and counts customer impact; version 1 records still read. */
+export const ATTEMPT_FORMAT_VERSION = 2;
+/** Result files larger than this are refused unread. */
+export const MAX_ATTEMPT_BYTES = 1024 * 1024;

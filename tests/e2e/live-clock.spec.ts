@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { parseAttempt, verifyAttempt } from '../../src/lib/engine/attempt.ts';
+import { verifyAttempt } from '../../src/lib/engine/attempt.ts';
+import { parseAttempt } from '../../src/lib/engine/attempt-schema.ts';
 import { solvePar } from '../../src/lib/engine/solver.ts';
 import { formatDuration, timeAt } from '../../src/lib/engine/time.ts';
 import { bundledScenario, expectNoSeriousA11yIssues, labelOf, playByLabels, SCREENSHOTS } from './helpers.ts';

@@ -4,7 +4,8 @@
  * already here is skipped and counted.
  */
 import { z } from 'zod';
-import { AttemptSchema, type Attempt } from '$lib/engine/attempt.ts';
+import type { Attempt } from '$lib/engine/attempt.ts';
+import { AttemptSchema } from '$lib/engine/attempt-schema.ts';
 import { firstIssue, readJsonFile } from '$lib/engine/json-file.ts';
 import type { BoardRow } from '$lib/engine/team.ts';
 import type { BoardResultRow, NightshiftDb, ProfileRow } from './db.ts';

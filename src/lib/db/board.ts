@@ -1,9 +1,10 @@
 /**
  * The lead's team board: verified results kept on this device, and the drill the board is for.
- * Results are read back through the attempt schema; a damaged one is skipped with a note.
+ * Results are checked as they are read back (`checkStoredAttempt`: they were checked by the
+ * attempt schema and verified by replay on their way in); a damaged one is skipped with a note.
  */
-import { AttemptSchema } from '$lib/engine/attempt.ts';
 import type { BoardResultRow, NightshiftDb } from './db.ts';
+import { checkStoredAttempt } from './queries.ts';
 
 const BOARD_DRILL = 'boardDrill';
 
@@ -13,9 +14,9 @@ export async function listBoardResults(db: NightshiftDb): Promise<{ results: Boa
 	const results: BoardResultRow[] = [];
 	const skipped: string[] = [];
 	for (const row of rows) {
-		const parsed = AttemptSchema.safeParse(row.attempt);
-		if (parsed.success && row.row && typeof row.row.trainee === 'string')
-			results.push({ ...row, attempt: parsed.data });
+		const attempt = checkStoredAttempt(row.attempt);
+		if (typeof attempt !== 'string' && row.row && typeof row.row.trainee === 'string')
+			results.push({ ...row, attempt });
 		else skipped.push(`board result ${String(row.id).slice(0, 64)} is damaged and was skipped`);
 	}
 	return { results, skipped };

@@ -1,11 +1,11 @@
 /**
- * The one door to the database: types, the browser's opener and the queries. The drill page
- * imports client.ts and in-progress.ts directly, to stay free of the attempt validator.
+ * The one door to the database: types, the browser's opener and the queries. No validator
+ * library comes through it: the backup (backup.ts), which checks a foreign file with the
+ * attempt schema, is imported on its own, when a trainee exports or imports one.
  */
 export type { AttemptRow, BoardResultRow, InProgressRow, InterruptedDrill, NightshiftDb, ProfileRow } from './db.ts';
 export { describeStorageError, openDb, watchDb, type Opened, type Subscribe } from './client.ts';
 export * from './queries.ts';
 export * from './in-progress.ts';
 export * from './profiles.ts';
-export * from './backup.ts';
 export * from './board.ts';

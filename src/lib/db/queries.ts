@@ -2,8 +2,16 @@
  * The queries the app needs, beside the database. Everything read back is validated: a damaged
  * record is skipped with a note, never a crash.
  */
-import { AttemptSchema, type Attempt } from '$lib/engine/attempt.ts';
-import { GRADES, MODES, OUTCOMES, type Mode } from '$lib/vocabulary.ts';
+import type { Attempt } from '$lib/engine/attempt.ts';
+import {
+	ATTEMPT_FORMAT,
+	ATTEMPT_FORMAT_VERSION,
+	GRADES,
+	MODES,
+	OUTCOMES,
+	PENALTY_KINDS,
+	type Mode
+} from '$lib/vocabulary.ts';
 import type { AttemptRow, InterruptedDrill, NightshiftDb } from './db.ts';
 
 /**
@@ -52,6 +60,61 @@ export function checkListing(record: unknown): AttemptListing | string {
 		return 'score: expected a par of 0 or more and a whole-number total';
 	if (!GRADES_SET.has(sc.grade as string)) return 'score.grade: unknown grade';
 	return record as unknown as AttemptListing;
+}
+
+const PENALTY_SET = new Set<string>(PENALTY_KINDS);
+const isText = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
+const isTextOrNull = (v: unknown, max: number) => v === null || isText(v, max);
+
+/** The first step (action, hint or idle) that is not as this app writes it, as "steps[i]: …"; null when all are. */
+function checkSteps(steps: unknown): string | null {
+	if (!Array.isArray(steps) || steps.length > 5000) return 'steps: expected a list';
+	for (let i = 0; i < steps.length; i++) {
+		const s: unknown = steps[i];
+		if (!isObject(s) || !isWhole(s.at) || !isWhole(s.wallMs)) return `steps[${i}]: expected a step`;
+		const ok =
+			s.type === 'hint' ||
+			(s.type === 'idle' && isWhole(s.minutes)) ||
+			(s.type === 'action' && isText(s.action, 80) && isWhole(s.minutes) && isWhole(s.idle));
+		if (!ok) return `steps[${i}]: expected an action, a hint or idle minutes`;
+	}
+	return null;
+}
+
+/**
+ * Checks a whole attempt record as this app (or an older version of it) stored it, field by
+ * field, without the validator library: records in this device's database were written by the
+ * app itself (or checked by the attempt schema on their way in from a backup), so this only
+ * has to catch damage, and it keeps the schema (zod) off the pages that show stored attempts.
+ * Result files and backups, which come from outside, go through attempt-schema.ts.
+ * @returns the attempt, or the first problem as "path: what is wrong"
+ */
+export function checkStoredAttempt(record: unknown): Attempt | string {
+	const listing = checkListing(record);
+	if (typeof listing === 'string') return listing;
+	const r = record as Record<string, unknown>;
+	if (r.format !== ATTEMPT_FORMAT || (r.formatVersion !== 1 && r.formatVersion !== ATTEMPT_FORMAT_VERSION))
+		return 'format: not an attempt record this app reads';
+	if (!isObject(r.options) || Object.values(r.options).some((v) => typeof v !== 'boolean'))
+		return 'options: expected yes/no values';
+	if (r.liveClockRate !== null && typeof r.liveClockRate !== 'number')
+		return 'liveClockRate: expected a number or null';
+	if (!isTextOrNull(r.drillCode, 64)) return 'drillCode: expected a code or null';
+	if (!isText(r.variant, 80) || !isTextOrNull(r.failure, 80)) return 'variant: expected an id';
+	if (!isObject(r.laps) || Object.values(r.laps).some((v) => !isWhole(v))) return 'laps: expected minutes';
+	const steps = checkSteps(r.steps);
+	if (steps) return steps;
+	const score = r.score as Record<string, unknown>;
+	if (!isWhole(score.timeScore)) return 'score.timeScore: expected a whole number';
+	const penalties = score.penalties;
+	if (
+		!Array.isArray(penalties) ||
+		penalties.some(
+			(p) => !isObject(p) || !PENALTY_SET.has(p.kind as string) || !isText(p.label, 300) || !isWhole(p.points)
+		)
+	)
+		return 'score.penalties: expected a list of penalties';
+	return record as Attempt;
 }
 
 /** An attempt as the history shows it. */
@@ -127,12 +190,9 @@ export function readRow(row: AttemptRow, full = true): { ok: true; entry: Histor
 	if (row.record !== null || row.status === 'finished') {
 		let problem: string | null = null;
 		if (full) {
-			const parsed = AttemptSchema.safeParse(row.record);
-			if (parsed.success) attempt = parsed.data;
-			else {
-				const first = parsed.error.issues[0]!;
-				problem = `${first.path.map(String).join('.') || 'record'}: ${first.message}`;
-			}
+			const checked = checkStoredAttempt(row.record);
+			if (typeof checked === 'string') problem = checked;
+			else attempt = checked;
 		} else {
 			const listing = checkListing(row.record);
 			if (typeof listing === 'string') problem = listing;
@@ -157,12 +217,12 @@ export function readRow(row: AttemptRow, full = true): { ok: true; entry: Histor
 	return { ok: true, entry: { id: row.id, status: 'finished', attempt: attempt! } };
 }
 
-/** A stored attempt record by id, validated in full; null when missing or damaged. */
+/** A stored attempt record by id, checked in full (`checkStoredAttempt`); null when missing or damaged. */
 export async function getAttempt(db: NightshiftDb, id: string): Promise<Attempt | null> {
 	const row = await db.attempts.get(id);
 	if (!row) return null;
-	const parsed = AttemptSchema.safeParse(row.record);
-	return parsed.success ? parsed.data : null;
+	const checked = checkStoredAttempt(row.record);
+	return typeof checked === 'string' ? null : checked;
 }
 
 export interface AttemptFilter {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fixture } from '../../../tests/fixtures/load.ts';
-import { createAttempt, parseAttempt, verifyAttempt, type Attempt } from './attempt.ts';
+import { createAttempt, verifyAttempt, type Attempt } from './attempt.ts';
+import { parseAttempt } from './attempt-schema.ts';
 import { seedForVariant } from './check.ts';
 import { replay } from './replay.ts';
 

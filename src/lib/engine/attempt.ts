@@ -1,98 +1,63 @@
 /**
  * The attempt record: the unit the app stores, exports and verifies. It is versioned
- * (`formatVersion`) and validated whenever it comes from outside.
+ * (`formatVersion`) and validated whenever it comes from outside (attempt-schema.ts).
  */
-import { z } from 'zod';
-import { Id, Name } from '../scenario/schema.ts';
 import type { CompiledScenario } from './compile.ts';
 import type { DrillState } from './drill.ts';
-import { GRADES, MAX_SEED, MODES, OUTCOMES, PENALTY_KINDS } from '../vocabulary.ts';
-import { firstIssue, readJsonFile } from './json-file.ts';
+import { ATTEMPT_FORMAT, ATTEMPT_FORMAT_VERSION, type Mode, type Outcome } from '../vocabulary.ts';
 import { replay } from './replay.ts';
 import type { DrillStep } from './drill.ts';
 import { scoreDrill, type Score } from './score.ts';
 import { parsFor } from './fair.ts';
 
-export const ATTEMPT_FORMAT = 'nightshift-attempt';
-/** Version 2 scores against fair par and counts customer impact; version 1 records still read. */
-export const ATTEMPT_FORMAT_VERSION = 2;
-/** Result files larger than this are refused unread. */
-export const MAX_ATTEMPT_BYTES = 1024 * 1024;
+export { ATTEMPT_FORMAT, ATTEMPT_FORMAT_VERSION, MAX_ATTEMPT_BYTES } from '../vocabulary.ts';
 
-const Minutes = z.number().int().min(0).max(100_000);
-
-const StepSchema = z.discriminatedUnion('type', [
-	z
-		.object({
-			type: z.literal('action'),
-			action: Id,
+/** One step of an attempt's log, as recorded (and checked by the attempt schema). */
+export type AttemptStep =
+	| {
+			type: 'action';
+			action: string;
 			/** Simulated clock when the action started. */
-			at: Minutes,
+			at: number;
 			/** Simulated minutes it took. */
-			minutes: Minutes,
+			minutes: number;
 			/** Live-clock thinking minutes before it. */
-			idle: Minutes,
+			idle: number;
 			/** Wall-clock milliseconds since the drill started. */
-			wallMs: z.number().int().min(0)
-		})
-		.strict(),
-	z.object({ type: z.literal('hint'), at: Minutes, wallMs: z.number().int().min(0) }).strict(),
+			wallMs: number;
+	  }
+	| { type: 'hint'; at: number; wallMs: number }
 	/** Live-clock minutes with no action, that ran into the drill's end. */
-	z.object({ type: z.literal('idle'), at: Minutes, minutes: Minutes, wallMs: z.number().int().min(0) }).strict()
-]);
-export type AttemptStep = z.infer<typeof StepSchema>;
+	| { type: 'idle'; at: number; minutes: number; wallMs: number };
 
-const ScoreSchema = z
-	.object({
-		timeScore: z.number().int().min(0).max(100),
-		penalties: z
-			.array(
-				z
-					.object({
-						kind: z.enum(PENALTY_KINDS),
-						label: z.string().max(300),
-						points: z.number().int().min(0).max(100)
-					})
-					.strict()
-			)
-			.max(5000),
-		total: z.number().int().min(0).max(100),
-		grade: z.enum(GRADES),
-		minutes: Minutes.nullable(),
-		par: z.number().min(0).max(100_000),
-		omniscientPar: z.number().min(0).max(100_000).optional(),
-		impact: z.number().min(0).max(100_000).optional(),
-		dataLost: Minutes.optional()
-	})
-	.strict();
-
-export const AttemptSchema = z
-	.object({
-		format: z.literal(ATTEMPT_FORMAT),
-		formatVersion: z.union([z.literal(1), z.literal(ATTEMPT_FORMAT_VERSION)]),
-		id: z.string().regex(/^[A-Za-z0-9-]{1,64}$/),
-		scenario: z.object({ id: Id, version: z.number().int().min(1) }).strict(),
-		seed: z.number().int().min(0).max(MAX_SEED),
-		options: z.record(Name, z.boolean()),
-		mode: z.enum(MODES),
-		trainee: z.string().trim().min(1).max(80),
-		/** Drill-mode live clock: simulated minutes per real minute, or null when off. */
-		liveClockRate: z.number().min(0).max(60).nullable(),
-		/** The team drill's code, when the attempt was played for one. */
-		drillCode: z.string().max(64).nullable(),
-		startedAt: z.iso.datetime(),
-		finishedAt: z.iso.datetime().nullable(),
-		steps: z.array(StepSchema).max(5000),
-		outcome: z.enum(OUTCOMES),
-		failure: Id.nullable(),
-		/** The hidden variant, revealed in the debrief. */
-		variant: Id,
-		laps: z.record(z.string().max(40), Minutes),
-		score: ScoreSchema
-	})
-	.strict();
-
-export type Attempt = z.infer<typeof AttemptSchema>;
+/**
+ * The attempt record. Written out by hand so that code which builds or reads attempts needs no
+ * validator library; the schema that checks foreign ones (result files, backups) is
+ * attempt-schema.ts, which proves at compile time that it describes exactly this type.
+ */
+export interface Attempt {
+	format: typeof ATTEMPT_FORMAT;
+	formatVersion: 1 | typeof ATTEMPT_FORMAT_VERSION;
+	id: string;
+	scenario: { id: string; version: number };
+	seed: number;
+	options: Record<string, boolean>;
+	mode: Mode;
+	trainee: string;
+	/** Drill-mode live clock: simulated minutes per real minute, or null when off. */
+	liveClockRate: number | null;
+	/** The team drill's code, when the attempt was played for one. */
+	drillCode: string | null;
+	startedAt: string;
+	finishedAt: string | null;
+	steps: AttemptStep[];
+	outcome: Outcome;
+	failure: string | null;
+	/** The hidden variant, revealed in the debrief. */
+	variant: string;
+	laps: Record<string, number>;
+	score: Score;
+}
 
 /** The log part of an attempt, as replay takes it. */
 export function stepsToLog(steps: readonly AttemptStep[]): DrillStep[] {
@@ -158,20 +123,6 @@ export function createAttempt(compiled: CompiledScenario, state: DrillState, met
 		laps: state.laps,
 		score
 	};
-}
-
-export type ParsedAttempt = { ok: true; attempt: Attempt } | { ok: false; reason: string };
-
-/**
- * Reads an attempt from untrusted text (a result file).
- * @returns the attempt, or the reason it was refused
- */
-export function parseAttempt(text: string): ParsedAttempt {
-	const file = readJsonFile(text, MAX_ATTEMPT_BYTES, ATTEMPT_FORMAT, 'the file is not a Nightshift attempt');
-	if (!file.ok) return file;
-	const result = AttemptSchema.safeParse(file.data);
-	if (!result.success) return { ok: false, reason: `malformed attempt: ${firstIssue(result.error)}` };
-	return { ok: true, attempt: result.data };
 }
 
 /** JSON with object keys sorted, so two records compare equal whatever order their keys came in. */

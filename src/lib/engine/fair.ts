@@ -12,6 +12,7 @@
 import { availabilitySignature, observation, statusSignature } from './belief.ts';
 import type { CompiledAction, CompiledScenario } from './compile.ts';
 import { isRestored } from '../vocabulary.ts';
+import { primedFair, primedFairPars } from './primed.ts';
 import { codesOf, MinHeap, solveFrom, stateKey } from './solver.ts';
 import { advance, availability, canTake, resolveOptions, startWorld, variantForSeed, type World } from './world.ts';
 
@@ -475,14 +476,29 @@ export function bestBlindSequence(
 /** Fair results depend only on the compiled scenario and the options, so they are cached per scenario. */
 const fairCache = new WeakMap<CompiledScenario, Map<string, FairResult | null>>();
 
-/** `solveFair`, cached: options are resolved (defaults filled in) before they key the cache. */
+/** The key of an option set in the fair caches and in the tables worked out at build time: the options resolved. */
+export function optionsKey(compiled: CompiledScenario, options: Record<string, boolean> = {}): string {
+	return JSON.stringify(resolveOptions(compiled, options));
+}
+
+/**
+ * `solveFair`, cached: options are resolved (defaults filled in) before they key the cache. A
+ * result worked out at build time and primed (primed.ts) is taken as it is.
+ */
 export function fairFor(compiled: CompiledScenario, options: Record<string, boolean> = {}): FairResult | null {
-	const resolved = resolveOptions(compiled, options);
-	const key = JSON.stringify(resolved);
+	const key = optionsKey(compiled, options);
+	const primed = primedFair(compiled, key);
+	if (primed !== undefined) return primed;
 	let cache = fairCache.get(compiled);
 	if (!cache) fairCache.set(compiled, (cache = new Map()));
-	if (!cache.has(key)) cache.set(key, solveFair(compiled, resolved));
+	if (!cache.has(key)) cache.set(key, solveFair(compiled, resolveOptions(compiled, options)));
 	return cache.get(key)!;
+}
+
+/** Fair par per variant for some options: primed at build time, or from the fair search. */
+function fairVariants(compiled: CompiledScenario, options: Record<string, boolean>): readonly FairVariant[] | null {
+	const primed = primedFairPars(compiled, optionsKey(compiled, options));
+	return primed !== undefined ? primed : (fairFor(compiled, options)?.variants ?? null);
 }
 
 /**
@@ -494,8 +510,8 @@ export function parsFor(
 	seed: number,
 	options: Record<string, boolean> = {}
 ): { fair: number; omniscient: number; variant: FairVariant } | null {
-	const fair = fairFor(compiled, options);
-	const variant = fair?.variants.find((v) => v.variant === variantForSeed(compiled, seed));
+	const seedVariant = variantForSeed(compiled, seed);
+	const variant = fairVariants(compiled, options)?.find((v) => v.variant === seedVariant);
 	if (!variant || !Number.isFinite(variant.omniscientMinutes)) return null;
 	return { fair: variant.minutes, omniscient: variant.omniscientMinutes, variant };
 }

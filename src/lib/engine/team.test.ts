@@ -4,7 +4,8 @@ import { createAttempt, type Attempt } from './attempt.ts';
 import { seedForVariant } from './check.ts';
 import { replay } from './replay.ts';
 import type { DrillStep } from './drill.ts';
-import { boardCsv, checkResult } from './team.ts';
+import { checkResult } from './team.ts';
+import { boardCsv } from './board-csv.ts';
 import type { DrillSpec } from './drill-code.ts';
 
 const disk = fixture('disk-full');

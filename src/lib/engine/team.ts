@@ -3,11 +3,12 @@
  * and CSV. A result is trusted only when it replays: the engine plays its action log again and
  * its recorded path, outcome, laps and score must be what the replay gives.
  */
-import { parseAttempt, verifyAttempt, type Attempt } from './attempt.ts';
+import { verifyAttempt, type Attempt } from './attempt.ts';
+import { parseAttempt } from './attempt-schema.ts';
 import type { CompiledScenario } from './compile.ts';
 import type { DrillSpec } from './drill-code.ts';
 import { solvePar } from './solver.ts';
-import { LAPS, sameOptions, type Outcome } from '../vocabulary.ts';
+import { sameOptions, type Outcome } from '../vocabulary.ts';
 
 export type CheckedResult = { ok: true; attempt: Attempt; row: BoardRow } | { ok: false; reason: string };
 
@@ -116,51 +117,4 @@ export function checkResult(
 	const verified = verifyAttempt(a, findScenario);
 	if (!verified.ok) return verified;
 	return { ok: true, attempt: a, row: boardRow(findScenario(a.scenario.id, a.scenario.version)!, a) };
-}
-
-/** A CSV cell: quoted, and defused when a spreadsheet would read it as a formula. */
-function cell(value: string | number | null): string {
-	let text = value === null ? '' : String(value);
-	if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-	return `"${text.replace(/"/g, '""')}"`;
-}
-
-/** The board as CSV: one line per verified result, phase laps as columns. */
-export function boardCsv(rows: readonly BoardRow[]): string {
-	const phases = LAPS;
-	const header = [
-		'trainee',
-		'scenario',
-		'seed',
-		'mode',
-		'outcome',
-		'failure',
-		'minutes to restore',
-		'par',
-		'score',
-		'grade',
-		'hints',
-		...phases.map((p) => `lap ${p}`),
-		'left par path at'
-	];
-	const lines = rows.map((r) =>
-		[
-			r.trainee,
-			r.scenario,
-			r.seed,
-			r.mode,
-			r.outcome,
-			r.failure,
-			r.minutes,
-			r.par,
-			r.total,
-			r.grade,
-			r.hints,
-			...phases.map((p) => r.laps[p] ?? null),
-			r.detour ? `step ${r.detour.step}: ${r.detour.label}` : null
-		]
-			.map(cell)
-			.join(',')
-	);
-	return [header.map(cell).join(','), ...lines].join('\r\n') + '\r\n';
 }

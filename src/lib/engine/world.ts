@@ -4,7 +4,7 @@
  * these functions directly; the drill's journal (drill.ts) and the XState machine (machine.ts)
  * are built on top. Nothing here has side effects: every function returns a new world.
  */
-import type { Scalar } from '../scenario/schema.ts';
+import type { Scalar, ScenarioOption } from '../scenario/schema.ts';
 import type { Outcome } from '../vocabulary.ts';
 import type { CompiledAction, CompiledReveal, CompiledScenario } from './compile.ts';
 import type { WorldView } from './conditions.ts';
@@ -30,8 +30,18 @@ export function variantForSeed(compiled: CompiledScenario, seed: number): string
 	return pickWeighted(compiled.scenario.variants, createRng(seed)())!.id;
 }
 
+/**
+ * What setting a drill up needs of a scenario: its id and declared options. A compiled scenario
+ * has them, and so does an entry of the catalogue's index (src/lib/scenarios: `setupOf`), so
+ * pages that only set drills up need not load the scenario.
+ */
+export interface ScenarioSetup {
+	scenario: { id: string; options: readonly ScenarioOption[] };
+	optionIds: readonly string[];
+}
+
 /** The scenario's options with defaults filled in and unknown names dropped. */
-export function resolveOptions(compiled: CompiledScenario, options: Record<string, boolean> = {}) {
+export function resolveOptions(compiled: Pick<ScenarioSetup, 'scenario'>, options: Record<string, boolean> = {}) {
 	const out: Record<string, boolean> = {};
 	for (const o of compiled.scenario.options) out[o.id] = options[o.id] ?? o.default;
 	return out;

@@ -1,37 +1,49 @@
 /**
- * The scenarios bundled with the app, checked at build time (see scenario/vite-plugin.ts)
- * and compiled once on first use.
+ * The scenarios bundled with the app, the seam the pages reach them through. This module is
+ * the index, built at build time (vite-plugin.ts): each scenario's metadata, options, presets
+ * and par ranges, small enough for any page (the catalogue reads nothing else). The scenarios
+ * themselves load by id, each its own chunk, from load.ts.
+ *
+ * Scenarios from elsewhere (imported by an instructor) can join through the same two doors: an
+ * entry in the index and a loader by id.
  */
-import type { Scenario } from '$lib/scenario/schema.ts';
-import { compileScenario, type CompiledScenario } from '$lib/engine/compile.ts';
+import index from 'virtual:nightshift-scenario-index';
+import type { CodeScenario } from '$lib/engine/drill-code.ts';
+import type { ParRow, ScenarioEntry } from '$lib/engine/precompute.ts';
+import { resolveOptions, type ScenarioSetup } from '$lib/engine/world.ts';
+import { sameOptions } from '$lib/vocabulary.ts';
 
-const files = import.meta.glob<Scenario>('/scenarios/*.yaml', { eager: true, import: 'default' });
+export type { ParRange, ParRow, ScenarioEntry } from '$lib/engine/precompute.ts';
 
 /** Every bundled scenario, in catalogue order (by difficulty, then title). */
-export const bundledScenarios: readonly Scenario[] = Object.values(files).sort((a, b) => {
-	const rank = { introductory: 0, intermediate: 1, advanced: 2 } as const;
-	return rank[a.difficulty] - rank[b.difficulty] || a.title.localeCompare(b.title);
-});
+export const scenarioIndex: readonly ScenarioEntry[] = index;
 
-const compiled = new Map<string, CompiledScenario>();
-
-/** The compiled scenario with this id, or null when there is none. */
-export function getScenario(id: string): CompiledScenario | null {
-	const scenario = bundledScenarios.find((s) => s.id === id);
-	if (!scenario) return null;
-	let c = compiled.get(id);
-	if (!c) compiled.set(id, (c = compileScenario(scenario)));
-	return c;
+/** The index entry of a bundled scenario, or null when there is none. */
+export function scenarioEntry(id: string): ScenarioEntry | null {
+	return scenarioIndex.find((e) => e.id === id) ?? null;
 }
 
-/** The compiled scenario with this id and version (for verifying result files), or null. */
-export function getScenarioVersion(id: string, version: number): CompiledScenario | null {
-	const c = getScenario(id);
-	return c && c.scenario.version === version ? c : null;
+/** What setting a drill up needs of a scenario (drill-params.ts), from its index entry. */
+export function setupOf(entry: ScenarioEntry): ScenarioSetup {
+	return { scenario: { id: entry.id, options: entry.options }, optionIds: entry.options.map((o) => o.id) };
+}
+
+/** Par with the scenario's default options, as worked out at build time. */
+export function defaultPar(entry: ScenarioEntry): ParRow | null {
+	return entry.par.find((row) => row.defaults) ?? null;
+}
+
+/**
+ * Par for a scenario under some options (defaults filled in), as worked out at build time.
+ * @returns the row, or null for an option set the build did not solve (past 64 combinations)
+ */
+export function parFor(entry: ScenarioEntry, options: Record<string, boolean> = {}): ParRow | null {
+	const resolved = resolveOptions(setupOf(entry), options);
+	return entry.par.find((row) => sameOptions(row.options, resolved)) ?? null;
 }
 
 /** What a drill code needs to know of each bundled scenario: its id and option order. */
-export const codeScenarios: ReadonlyArray<{ id: string; optionIds: readonly string[] }> = bundledScenarios.map((s) => ({
-	id: s.id,
-	optionIds: s.options.map((o) => o.id)
+export const codeScenarios: readonly CodeScenario[] = scenarioIndex.map((e) => ({
+	id: e.id,
+	optionIds: e.options.map((o) => o.id)
 }));

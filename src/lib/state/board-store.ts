@@ -2,7 +2,9 @@
  * The team board's results kept in the app's database (src/lib/db). When storage fails the
  * board still works for this page, and says results won't be kept.
  */
-import { checkResult } from '$lib/engine/team.ts';
+import type { CheckedResult } from '$lib/engine/team.ts';
+import type { DrillSpec } from '$lib/engine/drill-code.ts';
+import { MAX_ATTEMPT_BYTES } from '$lib/vocabulary.ts';
 import {
 	clearBoardResults,
 	deleteBoardResult,
@@ -11,7 +13,8 @@ import {
 	putBoardResults,
 	setBoardDrill
 } from '$lib/db/index.ts';
-import { codeScenarios, getScenarioVersion } from '$lib/scenarios/index.ts';
+import { codeScenarios } from '$lib/scenarios/index.ts';
+import { loadedScenarioVersion, loadScenario } from '$lib/scenarios/load.ts';
 import { withDb, type DbResult } from './persistence.svelte.ts';
 import { TeamBoard, type BoardStore } from './team-board.svelte.ts';
 
@@ -35,7 +38,28 @@ export const dbBoardStore: BoardStore = {
 	setDrill: (code) => must(withDb((db) => setBoardDrill(db, code)))
 };
 
+/** The scenario id a result file names, if it names one (the file is checked properly after). */
+function scenarioNamed(text: string): string | null {
+	if (text.length > MAX_ATTEMPT_BYTES) return null;
+	try {
+		const id = (JSON.parse(text) as { scenario?: { id?: unknown } } | null)?.scenario?.id;
+		return typeof id === 'string' ? id : null;
+	} catch {
+		return null;
+	}
+}
+
+/**
+ * Checks one result file: the checker (with the attempt schema, for a file from outside) and
+ * the scenario the file names load on first use, so the board's page loads neither up front.
+ */
+async function checkFile(text: string, drill: DrillSpec | null): Promise<CheckedResult> {
+	const named = scenarioNamed(text);
+	const [{ checkResult }] = await Promise.all([import('$lib/engine/team.ts'), named ? loadScenario(named) : null]);
+	return checkResult(text, drill, loadedScenarioVersion);
+}
+
 /** The app's team board: bundled scenarios, verified by replay, kept in the database. */
 export function createTeamBoard(): TeamBoard {
-	return new TeamBoard((text, drill) => checkResult(text, drill, getScenarioVersion), dbBoardStore, codeScenarios);
+	return new TeamBoard(checkFile, dbBoardStore, codeScenarios);
 }

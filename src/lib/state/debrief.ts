@@ -55,8 +55,6 @@ export interface Debrief {
 	omniscientPar: number | null;
 	/** The trainee's customer impact, as scored. */
 	impact: number | null;
-	/** Where the path first left the best play from the evidence. */
-	departure: Departure | null;
 	/** The whole decision tree (for this variant's first screen), with the trainee's path traced. */
 	tree: PolicyViewNode[];
 	historical: number | null;
@@ -90,7 +88,10 @@ function timelineOf(compiled: CompiledScenario, state: DrillState): TimelineStep
 }
 
 /**
- * Builds the debrief for an attempt.
+ * Builds the debrief for an attempt, all but where the path left the best play (that takes a
+ * fair search of its own, up to seconds: `debriefDeparture`, which the page runs in a worker).
+ * With the fair results worked out at build time primed (`loadFairResults`), nothing here
+ * searches: two replays and a walk down the policy tree.
  * @param compiled the attempt's scenario (same version)
  */
 export function buildDebrief(compiled: CompiledScenario, attempt: Attempt): Debrief {
@@ -111,7 +112,6 @@ export function buildDebrief(compiled: CompiledScenario, attempt: Attempt): Debr
 		: null;
 	const restored = isRestored(state.outcome);
 	const traineeActions = attempt.steps.flatMap((st) => (st.type === 'action' ? [st.action] : []));
-	const departure = firstDeparture(compiled, attempt.options, state.variant, traineeActions);
 
 	const phases = LAPS.filter(
 		(p) => p === 'acknowledged' || p === 'restored' || s.phases[p as keyof typeof s.phases] !== undefined
@@ -152,7 +152,6 @@ export function buildDebrief(compiled: CompiledScenario, attempt: Attempt): Debr
 		par: pars?.fair ?? null,
 		omniscientPar: pars?.omniscient ?? null,
 		impact: attempt.score.impact ?? null,
-		departure,
 		tree: (() => {
 			const root = fair?.roots.find((r) => r.variants.includes(state.variant))?.policy;
 			return root ? policyView(root, state.variant, traineeActions) : [];
@@ -167,18 +166,26 @@ export function buildDebrief(compiled: CompiledScenario, attempt: Attempt): Debr
 	};
 }
 
-/** The range of par over every variant for some options, for the catalogue and briefing. */
-export function parRange(
-	compiled: CompiledScenario,
-	solve: (variant: string) => number | null
-): { min: number; max: number } | null {
-	let min = Infinity;
-	let max = -Infinity;
-	for (const id of compiled.variantIds) {
-		const m = solve(id);
-		if (m === null) continue;
-		min = Math.min(min, m);
-		max = Math.max(max, m);
-	}
-	return min === Infinity ? null : { min, max };
+/** What finding an attempt's departure from the best play needs: plain data, so a worker can take it. */
+export interface DepartureQuery {
+	scenario: { id: string; version: number };
+	options: Record<string, boolean>;
+	variant: string;
+	/** The trainee's actions in order (hints left out). */
+	actions: string[];
+}
+
+/** The departure query for an attempt. */
+export function departureQuery(attempt: Attempt): DepartureQuery {
+	return {
+		scenario: attempt.scenario,
+		options: attempt.options,
+		variant: attempt.variant,
+		actions: attempt.steps.flatMap((st) => (st.type === 'action' ? [st.action] : []))
+	};
+}
+
+/** Where the path first left the best play from the evidence (null: it never did). */
+export function debriefDeparture(compiled: CompiledScenario, query: DepartureQuery): Departure | null {
+	return firstDeparture(compiled, query.options, query.variant, query.actions);
 }

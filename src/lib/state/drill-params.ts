@@ -4,7 +4,7 @@
  * Read these only in the browser: prerendered pages have no query string.
  */
 import type { CompiledScenario } from '$lib/engine/compile.ts';
-import { resolveOptions, variantForSeed } from '$lib/engine/world.ts';
+import { resolveOptions, variantForSeed, type ScenarioSetup } from '$lib/engine/world.ts';
 import { isSeed } from '$lib/engine/rng.ts';
 import { liveClockFor, MODES, type Mode } from '$lib/vocabulary.ts';
 import { decodeDrillCode, encodeDrillCode } from '$lib/engine/drill-code.ts';
@@ -35,9 +35,9 @@ export function parseSeed(text: string | null | undefined): number | null {
 /**
  * Reads a drill's set-up from a query string; anything missing or malformed gets its default.
  * @param search the query string
- * @param compiled the scenario (for its options)
+ * @param compiled the scenario (for its options): compiled, or its index entry's `setupOf`
  */
-export function readDrillParams(search: URLSearchParams, compiled: CompiledScenario): DrillParams {
+export function readDrillParams(search: URLSearchParams, compiled: ScenarioSetup): DrillParams {
 	const fromCode = paramsFromCode(search.get('drill'), compiled);
 	if (fromCode) return fromCode;
 	const modeText = search.get('mode');
@@ -73,7 +73,7 @@ export function drillQuery(params: DrillParams): string {
  * A team drill's set-up from its code, when the code is one for this scenario.
  * @returns the params with `drillCode` set (in its canonical spelling), or null
  */
-export function paramsFromCode(code: string | null, compiled: CompiledScenario): DrillParams | null {
+export function paramsFromCode(code: string | null, compiled: ScenarioSetup): DrillParams | null {
 	if (!code) return null;
 	const scenario = { id: compiled.scenario.id, optionIds: compiled.optionIds };
 	const decoded = decodeDrillCode(code, [scenario]);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fixture } from '../../../tests/fixtures/load.ts';
-import { parseAttempt, verifyAttempt } from '$lib/engine/attempt.ts';
+import { verifyAttempt } from '$lib/engine/attempt.ts';
+import { parseAttempt } from '$lib/engine/attempt-schema.ts';
 import { DrillSession } from './drill-session.svelte.ts';
 import { bestResults, loadAttempt, loadSummaries } from './attempts.ts';
 import { buildDebrief } from './debrief.ts';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createAttempt, parseAttempt } from '$lib/engine/attempt.ts';
+import { createAttempt } from '$lib/engine/attempt.ts';
+import { parseAttempt } from '$lib/engine/attempt-schema.ts';
 import { replay } from '$lib/engine/replay.ts';
 import { fixture } from '../../../tests/fixtures/load.ts';
 import { resultFileName, resultText } from './hand-in.ts';

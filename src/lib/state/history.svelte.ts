@@ -2,17 +2,10 @@
  * The history page's state: the filters, the live list of attempts (re-read whenever the
  * database changes), the progress points per scenario, delete, export and import.
  */
-import {
-	exportBackup,
-	importBackup,
-	listAttempts,
-	watchDb,
-	type HistoryEntry,
-	type ImportReport
-} from '$lib/db/index.ts';
-import type { Attempt } from '$lib/engine/attempt.ts';
-import { checkResult } from '$lib/engine/team.ts';
-import { getScenarioVersion } from '$lib/scenarios/index.ts';
+import { listAttempts, watchDb, type HistoryEntry } from '$lib/db/index.ts';
+import type { BoardRecheck, ImportReport } from '$lib/db/backup.ts';
+import { scenarioIndex } from '$lib/scenarios/index.ts';
+import { loadScenario, loadedScenarioVersion } from '$lib/scenarios/load.ts';
 import { Live } from './live.svelte.ts';
 import { removeAttempt } from './attempts.ts';
 import { withDb } from './persistence.svelte.ts';
@@ -59,6 +52,8 @@ export const deleteAttempt = removeAttempt;
 
 /** Downloads every profile, attempt and setting on this device as one JSON file. */
 export async function downloadBackup(): Promise<string | null> {
+	// The backup module carries the attempt schema (zod): it loads only when it is used.
+	const { exportBackup } = await import('$lib/db/backup.ts');
 	const r = await withDb((db) => exportBackup(db));
 	if (!r.ok) return r.reason;
 	const blob = new Blob([JSON.stringify(r.value, null, 1)], { type: 'application/json' });
@@ -73,18 +68,25 @@ export async function downloadBackup(): Promise<string | null> {
 	return null;
 }
 
-/** A board result from a backup is trusted only once its attempt replays to its score here. */
-function recheckBoardResult(attempt: Attempt) {
-	const r = checkResult(JSON.stringify(attempt), null, getScenarioVersion);
-	return r.ok ? r.row : r.reason;
-}
-
-/** Imports a backup file. @returns what was added and skipped, or why the file was refused */
+/**
+ * Imports a backup file. A board result in it is trusted only once its attempt replays to its
+ * score here (every bundled scenario is loaded first, so the replay can find its own).
+ * @returns what was added and skipped, or why the file was refused
+ */
 export async function importBackupFile(
 	file: File
 ): Promise<{ ok: true; report: ImportReport } | { ok: false; reason: string }> {
-	const text = await file.text();
-	const r = await withDb((db) => importBackup(db, text, recheckBoardResult));
+	const [text, { importBackup }, { checkResult }] = await Promise.all([
+		file.text(),
+		import('$lib/db/backup.ts'),
+		import('$lib/engine/team.ts'),
+		...scenarioIndex.map((e) => loadScenario(e.id))
+	]);
+	const recheck: BoardRecheck = (attempt) => {
+		const r = checkResult(JSON.stringify(attempt), null, loadedScenarioVersion);
+		return r.ok ? r.row : r.reason;
+	};
+	const r = await withDb((db) => importBackup(db, text, recheck));
 	if (!r.ok) return r;
 	const result = r.value;
 	return result.ok ? result : { ok: false, reason: `${file.name}: ${result.reason}` };

@@ -1,5 +1,7 @@
 /** The trainee profiles on this device and the one playing now, as runes. */
-import { addProfile, currentProfile, listProfiles, setCurrentProfile, type ProfileRow } from '$lib/db/index.ts';
+// profiles.ts directly: the catalogue shows this picker, and needs nothing else of the database up front.
+import { addProfile, currentProfile, listProfiles, setCurrentProfile } from '$lib/db/profiles.ts';
+import type { ProfileRow } from '$lib/db/db.ts';
 import { withDb } from './persistence.svelte.ts';
 
 export class Profiles {

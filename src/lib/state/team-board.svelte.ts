@@ -5,10 +5,11 @@
  * Nothing from a file is ever run or rendered as markup: it is parsed as JSON, checked with the
  * attempt schema and shown as text.
  */
-import { MAX_ATTEMPT_BYTES } from '$lib/engine/attempt.ts';
+import { MAX_ATTEMPT_BYTES } from '$lib/vocabulary.ts';
 import { tooLarge } from '$lib/engine/json-file.ts';
 import type { CodeScenario, DrillSpec } from '$lib/engine/drill-code.ts';
-import { boardCsv, type BoardRow, type CheckedResult } from '$lib/engine/team.ts';
+import type { BoardRow, CheckedResult } from '$lib/engine/team.ts';
+import { boardCsv } from '$lib/engine/board-csv.ts';
 import type { BoardResultRow } from '$lib/db/index.ts';
 import { lookUpCode } from './team-drill.ts';
 
@@ -116,7 +117,7 @@ export class TeamBoard {
 
 	readonly groups = $derived(groupResults(this.results));
 
-	#check: (text: string, drill: DrillSpec | null) => CheckedResult;
+	#check: (text: string, drill: DrillSpec | null) => CheckedResult | Promise<CheckedResult>;
 	#store: BoardStore;
 	#scenarios: readonly CodeScenario[];
 	#queue: Promise<void> = Promise.resolve();
@@ -128,7 +129,7 @@ export class TeamBoard {
 	 * @param scenarios the scenarios drill codes may name
 	 */
 	constructor(
-		check: (text: string, drill: DrillSpec | null) => CheckedResult,
+		check: (text: string, drill: DrillSpec | null) => CheckedResult | Promise<CheckedResult>,
 		store: BoardStore,
 		scenarios: readonly CodeScenario[]
 	) {
@@ -219,7 +220,7 @@ export class TeamBoard {
 			else {
 				let checked: CheckedResult;
 				try {
-					checked = this.#check(await f.read(), this.drill);
+					checked = await this.#check(await f.read(), this.drill);
 				} catch (error) {
 					// checkResult never throws; a file that can't be read can.
 					checked = {

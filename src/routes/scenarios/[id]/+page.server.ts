@@ -1,29 +1,35 @@
 import { error } from '@sveltejs/kit';
-import { resolveOptions } from '$lib/engine/world.ts';
-import { fairFor } from '$lib/engine/fair.ts';
-import { getScenario } from '$lib/scenarios/index.ts';
+import type { Scenario } from '$lib/scenario/schema.ts';
+import { loadScenario } from '$lib/scenarios/load.ts';
 import { scenarioEntries } from '$lib/scenarios/page-load.ts';
-import { parRange } from '$lib/state/debrief.ts';
 import type { EntryGenerator, PageServerLoad } from './$types';
 
 export const entries: EntryGenerator = scenarioEntries;
 
+/** What the briefing shows of a scenario: the situation and the set-up, not the drill itself. */
+export type BriefingScenario = Pick<
+	Scenario,
+	'id' | 'title' | 'difficulty' | 'estimatedMinutes' | 'start' | 'briefing' | 'learningGoals'
+> & { world: Pick<Scenario['world'], 'description' | 'people'> };
+
 /**
- * Fair par over every variant for the default options and for each preset, solved while
- * prerendering: the briefing shows how preparedness changes par without running a solver.
+ * The briefing's text, read while prerendering and sent inside the page: the briefing never
+ * loads the scenario's own chunk (actions, evidence), only the catalogue's index for its
+ * options, presets and par.
  */
-export const load: PageServerLoad = ({ params }) => {
-	const compiled = getScenario(params.id);
+export const load: PageServerLoad = async ({ params }) => {
+	const compiled = await loadScenario(params.id);
 	if (!compiled) error(404, `No scenario "${params.id}"`);
-	const sets = [resolveOptions(compiled), ...compiled.scenario.presets.map((p) => resolveOptions(compiled, p.options))];
-	const seen = new Set<string>();
-	const par: Array<{ options: Record<string, boolean>; range: { min: number; max: number } | null }> = [];
-	for (const options of sets) {
-		const key = JSON.stringify(options);
-		if (seen.has(key)) continue;
-		seen.add(key);
-		const fair = fairFor(compiled, options);
-		par.push({ options, range: parRange(compiled, (v) => fair?.variants.find((x) => x.variant === v)?.minutes ?? null) });
-	}
-	return { id: params.id, par };
+	const s = compiled.scenario;
+	const briefing: BriefingScenario = {
+		id: s.id,
+		title: s.title,
+		difficulty: s.difficulty,
+		estimatedMinutes: s.estimatedMinutes,
+		start: s.start,
+		briefing: s.briefing,
+		learningGoals: s.learningGoals,
+		world: { description: s.world.description, people: s.world.people }
+	};
+	return { id: params.id, briefing };
 };

@@ -1,2 +1,17 @@
-// The drill and the debrief load alike: the scenario's id, one page per bundled scenario.
-export { scenarioEntries as entries, loadScenarioPage as load } from '$lib/scenarios/page-load.ts';
+import { loadScenarioPage, scenarioEntries } from '$lib/scenarios/page-load.ts';
+import type { EntryGenerator, PageLoad } from './$types';
+
+export const entries: EntryGenerator = scenarioEntries;
+
+/**
+ * The scenario (its own chunk) and the drill's engine (XState and the session) load together,
+ * in parallel, once the prerendered page is on screen: the drill needs both, the first paint
+ * neither.
+ */
+export const load: PageLoad = async ({ params }) => {
+	const [page, { openDrill }] = await Promise.all([
+		loadScenarioPage({ params }),
+		import('$lib/state/drill-session.svelte.ts')
+	]);
+	return { ...page, openDrill };
+};

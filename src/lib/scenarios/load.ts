@@ -1,0 +1,72 @@
+/**
+ * Loading a bundled scenario by id: its own chunk, checked at build time and so not checked
+ * again here (no schema library in the browser), compiled once, with fair par for every option
+ * set it was built with handed to the engine (scoring a drill runs no search), and on request
+ * the fair policy trees, another chunk (the debrief's best play runs no search either).
+ */
+import type { Scenario } from '$lib/scenario/schema.ts';
+import { compileScenario, type CompiledScenario } from '$lib/engine/compile.ts';
+import type { FairParsTable, FairTable } from '$lib/engine/precompute.ts';
+import { primeFair, primeFairPars } from '$lib/engine/primed.ts';
+import { scenarioEntry } from './index.ts';
+
+interface ScenarioModule {
+	default: Scenario;
+	pars: FairParsTable;
+}
+
+const files = import.meta.glob<ScenarioModule>('/scenarios/*.yaml');
+const fairFiles = import.meta.glob<FairTable>('/scenarios/*.yaml', { query: '?fair', import: 'default' });
+/** The build names each file after its scenario's id (vite-plugin.ts checks it). */
+const fileOf = (id: string) => `/scenarios/${id}.yaml`;
+
+const loading = new Map<string, Promise<CompiledScenario | null>>();
+const loaded = new Map<string, CompiledScenario>();
+
+/**
+ * Loads and compiles a bundled scenario (once), with its fair par per option set.
+ * @returns the compiled scenario, or null when no bundled scenario has this id
+ */
+export function loadScenario(id: string): Promise<CompiledScenario | null> {
+	let got = loading.get(id);
+	if (!got) {
+		const load = scenarioEntry(id) ? files[fileOf(id)] : undefined;
+		got = load
+			? load().then((mod) => {
+					const compiled = compileScenario(mod.default);
+					primeFairPars(compiled, mod.pars);
+					loaded.set(id, compiled);
+					return compiled;
+				})
+			: Promise.resolve(null);
+		// A chunk that failed to load (offline before the app was cached) may load next time.
+		got.catch(() => loading.delete(id));
+		loading.set(id, got);
+	}
+	return got;
+}
+
+/** A bundled scenario with this id and version (for verifying result files), or null. */
+export async function loadScenarioVersion(id: string, version: number): Promise<CompiledScenario | null> {
+	const compiled = await loadScenario(id);
+	return compiled && compiled.scenario.version === version ? compiled : null;
+}
+
+/**
+ * The compiled scenario with this id and version if it is already loaded: a synchronous
+ * lookup for checkers that verify a file after loading the scenario it names. Null otherwise.
+ */
+export function loadedScenarioVersion(id: string, version: number): CompiledScenario | null {
+	const compiled = loaded.get(id);
+	return compiled && compiled.scenario.version === version ? compiled : null;
+}
+
+/**
+ * Loads the fair policy trees worked out at build time for a scenario loaded here, so
+ * `fairFor` (the debrief's best play from the evidence) runs no search.
+ */
+export async function loadFairResults(compiled: CompiledScenario): Promise<void> {
+	const load = fairFiles[fileOf(compiled.scenario.id)];
+	if (!load || loaded.get(compiled.scenario.id) !== compiled) return;
+	primeFair(compiled, await load());
+}

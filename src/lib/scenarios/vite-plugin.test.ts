@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import type { Plugin } from 'vite';
+import { fixtureText } from '../../../tests/fixtures/load.ts';
+import { parseScenario } from '../scenario/parse.ts';
+import { scenarioPlugin, workOut } from './vite-plugin.ts';
+
+/** Runs the plugin's transform hook as Vite would, with `this.error` throwing. */
+function transform(code: string, id: string): string {
+	const hook = scenarioPlugin().transform as Exclude<Plugin['transform'], undefined | { handler: unknown }>;
+	const context = {
+		error(message: string): never {
+			throw new Error(message);
+		}
+	};
+	const out = (hook as (this: typeof context, code: string, id: string) => { code: string } | null).call(
+		context,
+		code,
+		id
+	);
+	return out!.code;
+}
+
+/** The values a module of `export … = JSON.parse("…")` lines holds, by export name. */
+function exportsOf(code: string): Record<string, unknown> {
+	const out: Record<string, unknown> = {};
+	for (const m of code.matchAll(/^export (?:default|const (\w+) =) JSON\.parse\((".*")\);$/gm))
+		out[m[1] ?? 'default'] = JSON.parse(JSON.parse(m[2]!) as string);
+	return out;
+}
+
+describe('scenario plugin', () => {
+	const text = fixtureText('disk-full');
+	const scenario = (parseScenario(text, 'disk-full.yaml') as { ok: true; value: unknown }).value;
+
+	it('turns a scenario file into its data and its fair par per option set', () => {
+		const module = exportsOf(transform(text, '/app/scenarios/disk-full.yaml'));
+		expect(module.default).toEqual(scenario);
+		const pars = module.pars as Record<string, Array<{ variant: string; minutes: number }>>;
+		expect(Object.values(pars)[0]!.map((v) => v.variant).sort()).toEqual(['dumps', 'logs']);
+	});
+
+	it('serves the fair policy trees apart, under ?fair', () => {
+		const module = exportsOf(transform(text, '/app/scenarios/disk-full.yaml?fair'));
+		const fair = Object.values(module.default as Record<string, { policy: { action: string } }>)[0]!;
+		expect(typeof fair.policy.action).toBe('string');
+	});
+
+	it('fails the build naming the file, the path and the problem', () => {
+		const broken = text.replace('limitMinutes: 240', 'limitMinutes: soon');
+		expect(() => transform(broken, '/app/scenarios/disk-full.yaml')).toThrow(
+			/scenario check failed:\nscenarios\/disk-full\.yaml: limitMinutes: /
+		);
+	});
+
+	it('works a file out once per content', () => {
+		expect(workOut(text, 'scenarios/disk-full.yaml')).toBe(workOut(text, 'scenarios/disk-full.yaml'));
+	});
+});
