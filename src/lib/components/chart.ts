@@ -1,8 +1,9 @@
 /**
  * The one way the app draws a chart (the debrief's timeline, the history's progress, the team
- * board): a Svelte attachment on a `<canvas>`. Chart.js is imported lazily, on the first chart a
- * page draws, so no page pays for it up front (the drill page never loads it), and only the
- * pieces the charts use are bundled (chart-pieces.ts). The house style (text colour, legend
+ * board): a Svelte attachment on a `<canvas>`. Chart.js is imported lazily, when the first chart
+ * a page draws comes into view (near the screen, not below the fold of a phone), so no page pays
+ * for it up front and a page's first paint never waits on it (the drill page never loads it),
+ * and only the pieces the charts use are bundled (chart-pieces.ts). The house style (text colour, legend
  * below, no animation, the size of the `.chart` box around the canvas) is set here once.
  */
 import type { Attachment } from 'svelte/attachments';
@@ -44,19 +45,34 @@ export function chart<TType extends ChartType, TData = DefaultDataPoint<TType>, 
 	return (canvas) => {
 		let drawn: { destroy(): void } | null = null;
 		let gone = false;
-		import('./chart-pieces.ts').then(
-			({ Chart, ...all }) => {
-				if (gone) return;
-				Chart.register(...pieces(all));
-				applyHouseStyle(Chart);
-				drawn = new Chart(canvas, config);
-			},
-			// Chart.js could not load: every chart has its figures as text beside it (a table, a
-			// summary), so the canvas stays empty rather than the page failing.
-			() => undefined
-		);
+		const draw = () =>
+			import('./chart-pieces.ts').then(
+				({ Chart, ...all }) => {
+					if (gone) return;
+					Chart.register(...pieces(all));
+					applyHouseStyle(Chart);
+					drawn = new Chart(canvas, config);
+				},
+				// Chart.js could not load: every chart has its figures as text beside it (a table, a
+				// summary), so the canvas stays empty rather than the page failing.
+				() => undefined
+			);
+		const seen =
+			typeof IntersectionObserver === 'function'
+				? new IntersectionObserver(
+						(entries) => {
+							if (!entries.some((e) => e.isIntersecting)) return;
+							seen?.disconnect();
+							void draw();
+						},
+						{ rootMargin: '200px' }
+					)
+				: null;
+		if (seen) seen.observe(canvas);
+		else void draw();
 		return () => {
 			gone = true;
+			seen?.disconnect();
 			drawn?.destroy();
 		};
 	};

@@ -10,7 +10,7 @@ import type { CompiledScenario } from '$lib/engine/compile.ts';
 import { replay } from '$lib/engine/replay.ts';
 import type { DrillStep } from '$lib/engine/drill.ts';
 import type { InProgressRow } from '$lib/db/client.ts';
-import { clearInProgress, getInProgress, saveInProgress } from '$lib/db/in-progress.ts';
+import { clearInProgress, getInProgress, listInProgress, saveInProgress } from '$lib/db/in-progress.ts';
 import { currentProfile } from '$lib/db/profiles.ts';
 import {
 	browserStore,
@@ -247,7 +247,6 @@ export async function prepareDrill(
  * write-ahead record (the catalogue offers to resume them).
  */
 export async function drillsInProgress(store: KeyValueStore | null = browserStore()): Promise<InProgressRow[]> {
-	const { listInProgress } = await import('$lib/db/in-progress.ts');
 	const result = await withDb((db) => listInProgress(db));
 	const byScenario = new Map((result.ok ? result.value : []).map((r) => [r.scenarioId, r]));
 	for (const ahead of listWriteAhead(store))

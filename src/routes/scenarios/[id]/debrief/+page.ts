@@ -1,2 +1,10 @@
-// The drill and the debrief load alike: the scenario's id, one page per bundled scenario.
-export { scenarioEntries as entries, loadScenarioPage as load } from '$lib/scenarios/page-load.ts';
+import { loadScenarioPage, openStorageEarly, scenarioEntries } from '$lib/scenarios/page-load.ts';
+import type { EntryGenerator, PageLoad } from './$types';
+
+export const entries: EntryGenerator = scenarioEntries;
+
+/** The scenario (its own chunk), with the database opening beside it: the attempt is in there. */
+export const load: PageLoad = ({ params }) => {
+	openStorageEarly();
+	return loadScenarioPage({ params });
+};

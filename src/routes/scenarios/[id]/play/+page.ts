@@ -1,14 +1,15 @@
-import { loadScenarioPage, scenarioEntries } from '$lib/scenarios/page-load.ts';
+import { loadScenarioPage, openStorageEarly, scenarioEntries } from '$lib/scenarios/page-load.ts';
 import type { EntryGenerator, PageLoad } from './$types';
 
 export const entries: EntryGenerator = scenarioEntries;
 
 /**
  * The scenario (its own chunk) and the drill's engine (XState and the session) load together,
- * in parallel, once the prerendered page is on screen: the drill needs both, the first paint
- * neither.
+ * in parallel, once the prerendered page is on screen, and the database opens beside them (a
+ * drill in progress may be there): the drill needs all three, the first paint none.
  */
 export const load: PageLoad = async ({ params }) => {
+	openStorageEarly();
 	const [page, { openDrill }] = await Promise.all([
 		loadScenarioPage({ params }),
 		import('$lib/state/drill-session.svelte.ts')
