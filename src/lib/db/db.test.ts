@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fixture } from '../../../tests/fixtures/load.ts';
 import { createAttempt, type Attempt } from '$lib/engine/attempt.ts';
 import { replay } from '$lib/engine/replay.ts';
-import { createDb, SCHEMA_V1, SCHEMA_V2, type NightshiftDb } from './db.ts';
+import { createDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, type AttemptRow, type NightshiftDb } from './db.ts';
+import { summaryOf } from './summary.ts';
 import { boardRow } from '$lib/engine/team.ts';
 // Through the one door, as the app reaches them.
 import {
@@ -61,7 +62,7 @@ async function upgrade(old: Dexie): Promise<NightshiftDb> {
 	const db: NightshiftDb = createDb(old.name);
 	opened.push(db);
 	await db.open();
-	expect(db.verno).toBe(3);
+	expect(db.verno).toBe(4);
 	return db;
 }
 
@@ -100,7 +101,7 @@ describe('the database', () => {
 		const db = fresh();
 		await putAttempt(db, attempt({ id: 'good' }));
 		const bad = { ...attempt({ id: 'bad' }), seed: -5 };
-		await db.attempts.put({
+		const row: AttemptRow = {
 			id: 'bad',
 			scenarioId: 'disk-full',
 			mode: 'guided',
@@ -110,7 +111,10 @@ describe('the database', () => {
 			interruption: null,
 			record: bad,
 			interrupted: null
-		});
+		};
+		// Damaged where the list reads it (the summary) and where the debrief does (the record).
+		await db.attempts.put(row);
+		await db.summaries.put(summaryOf(row));
 		const { entries, skipped } = await listAttempts(db);
 		expect(entries.map((e) => e.id)).toEqual(['good']);
 		expect(skipped).toEqual([expect.stringMatching(/^attempt bad is damaged \(seed: /)]);
@@ -264,6 +268,67 @@ describe('migrations to version 3', () => {
 	});
 });
 
+describe('migrations to version 4', () => {
+	it('opens a version-3 database, gives every attempt its summary and lists them as before', async () => {
+		const name = `migrate-${n++}`;
+		const v3 = new Dexie(name);
+		v3.version(1).stores(SCHEMA_V1);
+		v3.version(2).stores(SCHEMA_V2);
+		v3.version(3).stores(SCHEMA_V3);
+		const a = attempt({ id: 'v3-a', trainee: 'Ana', finishedAt: '2024-03-02T10:05:00.000Z' });
+		const b = attempt({ id: 'v3-b', trainee: 'Bo', mode: 'practice', finishedAt: '2024-03-03T10:05:00.000Z' });
+		const row = (x: Attempt) => ({
+			id: x.id,
+			scenarioId: x.scenario.id,
+			mode: x.mode,
+			trainee: x.trainee,
+			finishedAt: x.finishedAt,
+			status: 'finished',
+			interruption: null,
+			record: x,
+			interrupted: null
+		});
+		await v3.table('attempts').bulkAdd([row(a), row(b)]);
+		await v3.table('attempts').add({
+			id: 'v3-i',
+			scenarioId: 'disk-full',
+			mode: 'drill',
+			trainee: 'Cy',
+			finishedAt: '2024-03-01T09:00:00.000Z',
+			status: 'interrupted',
+			interruption: 'the scenario changed',
+			record: null,
+			interrupted: { scenarioVersion: 1, seed: 3, options: {}, steps: [], startedAt: '2024-03-01T09:00:00.000Z' }
+		});
+		await v3.table('boardResults').add({ id: 'r1', drillKey: 'K', addedAt: 'A', fileName: 'f', attempt: a, row: {} });
+		expect(v3.verno).toBe(3);
+
+		const db = await upgrade(v3);
+		expect(await db.summaries.count()).toBe(3);
+		const { entries, skipped } = await listAttempts(db);
+		expect(skipped).toEqual([]);
+		expect(entries.map((e) => [e.id, e.status])).toEqual([
+			['v3-b', 'finished'],
+			['v3-a', 'finished'],
+			['v3-i', 'interrupted']
+		]);
+		expect(entries[0]).toMatchObject({ attempt: { trainee: 'Bo', score: { grade: b.score.grade } } });
+		expect(entries[2]).toMatchObject({ trainee: 'Cy', reason: 'the scenario changed', attempt: null });
+		expect(await getAttempt(db, 'v3-a')).toEqual(a);
+		expect(await attemptFacets(db)).toEqual({ trainees: ['Ana', 'Bo', 'Cy'], scenarios: ['disk-full'] });
+		expect(await db.boardResults.count()).toBe(1);
+	});
+
+	it('keeps the summaries in step with every write: finish, interrupt, delete', async () => {
+		const db = fresh();
+		await finishDrill(db, attempt({ id: 'f1' }));
+		await putAttempt(db, attempt({ id: 'f2', trainee: 'Bo' }));
+		await deleteAttempt(db, 'f1');
+		expect((await db.summaries.toArray()).map((r) => r.id)).toEqual(['f2']);
+		expect((await listAttempts(db)).entries.map((e) => e.id)).toEqual(['f2']);
+	});
+});
+
 describe('the team board', () => {
 	const result = (id: string, trainee: string, addedAt: string) => {
 		const a = attempt({ id, trainee });
@@ -327,6 +392,8 @@ describe('backup', () => {
 		// Nothing overwritten: b1 is still the one that was here.
 		expect((await getAttempt(to, 'b1'))?.trainee).toBe('Kept');
 		expect((await getAttempt(to, 'b2'))?.trainee).toBe('Bo');
+		// Imported attempts are listed in the history (their summaries came with them).
+		expect((await listAttempts(to)).entries.map((e) => e.id).sort()).toEqual(['b1', 'b2']);
 		expect((await listBoardResults(to)).results.map((r) => r.row.trainee)).toEqual(['Cy']);
 	});
 

@@ -8,6 +8,7 @@ import type { Attempt } from '$lib/engine/attempt.ts';
 import type { DrillStep } from '$lib/engine/drill.ts';
 import type { Mode } from '$lib/vocabulary.ts';
 import type { BoardRow } from '$lib/engine/team.ts';
+import { summaryOf } from './summary.ts';
 
 export const DB_NAME = 'nightshift';
 
@@ -71,6 +72,38 @@ export interface InProgressRow {
 	drillCode?: string | null;
 }
 
+/**
+ * What the history's list, filters and charts read of a stored attempt, kept beside it in a
+ * table of its own: a few hundred bytes a row where the attempt record has its whole log, so
+ * the history of 10,000 attempts reads in tens of milliseconds. Every write of an attempt
+ * (queries.ts, backup.ts) writes its summary in the same transaction.
+ */
+export interface AttemptSummaryRow {
+	id: string;
+	scenarioId: string;
+	mode: Mode;
+	trainee: string;
+	/** As in the attempt's row: the finish time, or the start for an interrupted attempt. */
+	finishedAt: string;
+	status: AttemptStatus;
+	interruption: string | null;
+	/** The record's fields a list reads (queries.ts `AttemptListing`); null when there is no record. */
+	listing: AttemptListingFields | null;
+}
+
+/** The attempt record's fields the history lists (checked by queries.ts `checkListing` when read). */
+export interface AttemptListingFields {
+	id: string;
+	scenario: { id: string; version: number };
+	seed: number;
+	mode: Mode;
+	trainee: string;
+	outcome: Attempt['outcome'];
+	startedAt: string;
+	finishedAt: string | null;
+	score: { minutes: number | null; par: number; total: number; grade: Attempt['score']['grade'] };
+}
+
 /** A setting: key and JSON value (e.g. the current trainee profile). */
 export interface SettingRow {
 	key: string;
@@ -100,6 +133,7 @@ export type NightshiftDb = Dexie & {
 	inProgress: EntityTable<InProgressRow, 'scenarioId'>;
 	settings: EntityTable<SettingRow, 'key'>;
 	boardResults: EntityTable<BoardResultRow, 'id'>;
+	summaries: EntityTable<AttemptSummaryRow, 'id'>;
 };
 
 /** Version 1 (first release): attempts by scenario and date, the drill in progress, settings. */
@@ -125,6 +159,15 @@ export const SCHEMA_V2 = {
 export const SCHEMA_V3 = {
 	...SCHEMA_V2,
 	boardResults: 'id, drillKey, addedAt'
+} as const;
+
+/**
+ * Version 4: each attempt's summary (`AttemptSummaryRow`), for the history's list. The upgrade
+ * writes one for every attempt already stored; nothing else changes.
+ */
+export const SCHEMA_V4 = {
+	...SCHEMA_V3,
+	summaries: 'id, finishedAt, scenarioId, mode, trainee'
 } as const;
 
 /**
@@ -160,6 +203,17 @@ export function createDb(
 				.bulkAdd([...names].map((n) => ({ id: globalThis.crypto.randomUUID(), name: n, createdAt: now })));
 		});
 	db.version(3).stores(SCHEMA_V3);
+	db.version(4)
+		.stores(SCHEMA_V4)
+		.upgrade(async (tx) => {
+			// One attempt at a time (`each`), so a device with thousands never holds every log at once.
+			const summaries: AttemptSummaryRow[] = [];
+			await tx
+				.table('attempts')
+				.toCollection()
+				.each((row: AttemptRow) => void summaries.push(summaryOf(row)));
+			await tx.table('summaries').bulkPut(summaries);
+		});
 	return db;
 }
 

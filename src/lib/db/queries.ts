@@ -12,24 +12,15 @@ import {
 	PENALTY_KINDS,
 	type Mode
 } from '$lib/vocabulary.ts';
-import type { AttemptRow, InterruptedDrill, NightshiftDb } from './db.ts';
+import { summaryOf } from './summary.ts';
+import type { AttemptListingFields, AttemptRow, AttemptSummaryRow, InterruptedDrill, NightshiftDb } from './db.ts';
 
 /**
  * What the history and the catalogue read of an attempt. Lists check these fields one by one
  * (a zod parse of every record made the history of 5,000 attempts miss its 500 ms target);
  * the whole record is validated with the attempt schema when it is opened or exported.
  */
-export interface AttemptListing {
-	id: string;
-	scenario: { id: string; version: number };
-	seed: number;
-	mode: Mode;
-	trainee: string;
-	outcome: Attempt['outcome'];
-	startedAt: string;
-	finishedAt: string | null;
-	score: { minutes: number | null; par: number; total: number; grade: Attempt['score']['grade'] };
-}
+export type AttemptListing = AttemptListingFields;
 
 const MODES_SET = new Set<string>(MODES);
 const OUTCOMES_SET = new Set<string>(OUTCOMES);
@@ -147,9 +138,17 @@ export function finishedRow(attempt: Attempt): AttemptRow {
 	};
 }
 
+/** Writes attempt rows and their summaries (the history's list), in one transaction. */
+export async function putAttemptRows(db: NightshiftDb, rows: readonly AttemptRow[]): Promise<void> {
+	await db.transaction('rw', db.attempts, db.summaries, async () => {
+		await db.attempts.bulkPut([...rows]);
+		await db.summaries.bulkPut(rows.map(summaryOf));
+	});
+}
+
 /** Stores a finished attempt (replacing one with the same id: it is the same attempt). */
 export async function putAttempt(db: NightshiftDb, attempt: Attempt): Promise<void> {
-	await db.attempts.put(finishedRow(attempt));
+	await putAttemptRows(db, [finishedRow(attempt)]);
 }
 
 /**
@@ -168,37 +167,36 @@ export async function putInterrupted(
 		drill: InterruptedDrill;
 	}
 ): Promise<void> {
-	await db.attempts.put({
-		id: entry.id,
-		scenarioId: entry.scenarioId,
-		mode: entry.mode,
-		trainee: entry.trainee,
-		finishedAt: entry.record?.finishedAt ?? entry.drill.startedAt,
-		status: 'interrupted',
-		interruption: entry.reason,
-		record: entry.record,
-		interrupted: entry.drill
-	});
+	await putAttemptRows(db, [
+		{
+			id: entry.id,
+			scenarioId: entry.scenarioId,
+			mode: entry.mode,
+			trainee: entry.trainee,
+			finishedAt: entry.record?.finishedAt ?? entry.drill.startedAt,
+			status: 'interrupted',
+			interruption: entry.reason,
+			record: entry.record,
+			interrupted: entry.drill
+		}
+	]);
 }
 
 /**
- * Reads a stored row back.
+ * Reads a stored attempt back for a list: from its summary (the fields a list reads, checked),
+ * or from its row (the whole record checked).
  * @returns the history entry, or a note saying why the row was skipped
  */
-export function readRow(row: AttemptRow, full = true): { ok: true; entry: HistoryEntry } | { ok: false; note: string } {
+export function readRow(
+	row: AttemptRow | AttemptSummaryRow
+): { ok: true; entry: HistoryEntry } | { ok: false; note: string } {
 	let attempt: AttemptListing | null = null;
-	if (row.record !== null || row.status === 'finished') {
-		let problem: string | null = null;
-		if (full) {
-			const checked = checkStoredAttempt(row.record);
-			if (typeof checked === 'string') problem = checked;
-			else attempt = checked;
-		} else {
-			const listing = checkListing(row.record);
-			if (typeof listing === 'string') problem = listing;
-			else attempt = listing;
-		}
-		if (problem !== null) return { ok: false, note: `attempt ${String(row.id)} is damaged (${problem}); skipped` };
+	const record = 'listing' in row ? row.listing : row.record;
+	if (record !== null || row.status === 'finished') {
+		const checked = 'listing' in row ? checkListing(record) : checkStoredAttempt(record);
+		if (typeof checked === 'string')
+			return { ok: false, note: `attempt ${String(row.id)} is damaged (${checked}); skipped` };
+		attempt = checked;
 	}
 	if (row.status === 'interrupted')
 		return {
@@ -232,8 +230,8 @@ export interface AttemptFilter {
 }
 
 /**
- * Every stored attempt matching the filter, newest first (the fields a list reads checked;
- * see `AttemptListing`).
+ * Every stored attempt matching the filter, newest first, read from the summaries (the fields
+ * a list reads, checked; see `AttemptListing`), never from the records with their logs.
  * @returns the entries and a note for each damaged row skipped
  */
 export async function listAttempts(
@@ -242,12 +240,12 @@ export async function listAttempts(
 ): Promise<{ entries: HistoryEntry[]; skipped: string[] }> {
 	// The most selective index first, the other filters in memory.
 	const collection = filter.scenarioId
-		? db.attempts.where('scenarioId').equals(filter.scenarioId)
+		? db.summaries.where('scenarioId').equals(filter.scenarioId)
 		: filter.trainee
-			? db.attempts.where('trainee').equals(filter.trainee)
+			? db.summaries.where('trainee').equals(filter.trainee)
 			: filter.mode
-				? db.attempts.where('mode').equals(filter.mode)
-				: db.attempts.toCollection();
+				? db.summaries.where('mode').equals(filter.mode)
+				: db.summaries.toCollection();
 	const rows = await collection
 		.filter((r) => (!filter.mode || r.mode === filter.mode) && (!filter.trainee || r.trainee === filter.trainee))
 		.toArray();
@@ -255,7 +253,7 @@ export async function listAttempts(
 	const entries: HistoryEntry[] = [];
 	const skipped: string[] = [];
 	for (const row of rows) {
-		const read = readRow(row, false);
+		const read = readRow(row);
 		if (read.ok) entries.push(read.entry);
 		else skipped.push(read.note);
 	}
@@ -265,23 +263,26 @@ export async function listAttempts(
 /** The distinct trainee names and scenario ids found in attempts (for the filters). */
 export async function attemptFacets(db: NightshiftDb): Promise<{ trainees: string[]; scenarios: string[] }> {
 	const [trainees, scenarios] = await Promise.all([
-		db.attempts.orderBy('trainee').uniqueKeys(),
-		db.attempts.orderBy('scenarioId').uniqueKeys()
+		db.summaries.orderBy('trainee').uniqueKeys(),
+		db.summaries.orderBy('scenarioId').uniqueKeys()
 	]);
 	return { trainees: trainees.map(String), scenarios: scenarios.map(String) };
 }
 
-/** Deletes one attempt. */
+/** Deletes one attempt (and its summary). */
 export async function deleteAttempt(db: NightshiftDb, id: string): Promise<void> {
-	await db.attempts.delete(id);
+	await db.transaction('rw', db.attempts, db.summaries, async () => {
+		await db.attempts.delete(id);
+		await db.summaries.delete(id);
+	});
 }
 
 /**
  * Ends a drill: stores its attempt and forgets the drill in progress, in one transaction.
  */
 export async function finishDrill(db: NightshiftDb, attempt: Attempt): Promise<void> {
-	await db.transaction('rw', db.attempts, db.inProgress, async () => {
-		await db.attempts.put(finishedRow(attempt));
+	await db.transaction('rw', db.attempts, db.summaries, db.inProgress, async () => {
+		await putAttemptRows(db, [finishedRow(attempt)]);
 		await db.inProgress.delete(attempt.scenario.id);
 	});
 }
