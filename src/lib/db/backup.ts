@@ -10,7 +10,7 @@ import { firstIssue, readJsonFile } from '$lib/engine/json-file.ts';
 import type { BoardRow } from '$lib/engine/team.ts';
 import type { BoardResultRow, NightshiftDb, ProfileRow } from './db.ts';
 import { finishedRow } from './queries.ts';
-import { summaryOf } from './summary.ts';
+import { writeIndexed } from './summary.ts';
 
 export const BACKUP_FORMAT = 'nightshift-backup';
 export const BACKUP_FORMAT_VERSION = 1;
@@ -157,7 +157,7 @@ export async function importBackup(
 		if (typeof row === 'string') return void report.errors.push(`boardResults[${i}] (id ${r.data.id}): ${row}`);
 		board.push({ ...r.data, row });
 	});
-	await db.transaction('rw', [db.profiles, db.attempts, db.summaries, db.settings, db.boardResults], async () => {
+	await db.transaction('rw', [db.profiles, db.attempts, db.attemptIndex, db.settings, db.boardResults], async () => {
 		const names = new Set((await db.profiles.toArray()).flatMap((p) => [p.id, `name:${p.name}`]));
 		for (const p of profiles) {
 			if (names.has(p.id) || names.has(`name:${p.name}`)) report.present++;
@@ -176,9 +176,7 @@ export async function importBackup(
 			ids.add(a.id);
 			return true;
 		});
-		const rows = fresh.map(finishedRow);
-		await db.attempts.bulkAdd(rows);
-		await db.summaries.bulkPut(rows.map(summaryOf));
+		await writeIndexed(db, fresh.map(finishedRow));
 		report.added.attempts = fresh.length;
 		const keys = new Set((await db.settings.toCollection().primaryKeys()).map(String));
 		for (const s of settings) {

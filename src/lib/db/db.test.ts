@@ -5,7 +5,7 @@ import { fixture } from '../../../tests/fixtures/load.ts';
 import { createAttempt, type Attempt } from '$lib/engine/attempt.ts';
 import { replay } from '$lib/engine/replay.ts';
 import { createDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, type AttemptRow, type NightshiftDb } from './db.ts';
-import { summaryOf } from './summary.ts';
+import { readAttemptIndex, repairAttemptIndex } from './summary.ts';
 import { boardRow } from '$lib/engine/team.ts';
 // Through the one door, as the app reaches them.
 import {
@@ -24,6 +24,7 @@ import {
 	listBoardResults,
 	listProfiles,
 	putAttempt,
+	putAttemptRows,
 	putBoardResults,
 	putInterrupted,
 	saveInProgress,
@@ -113,8 +114,7 @@ describe('the database', () => {
 			interrupted: null
 		};
 		// Damaged where the list reads it (the summary) and where the debrief does (the record).
-		await db.attempts.put(row);
-		await db.summaries.put(summaryOf(row));
+		await putAttemptRows(db, [row]);
 		const { entries, skipped } = await listAttempts(db);
 		expect(entries.map((e) => e.id)).toEqual(['good']);
 		expect(skipped).toEqual([expect.stringMatching(/^attempt bad is damaged \(seed: /)]);
@@ -304,7 +304,7 @@ describe('migrations to version 4', () => {
 		expect(v3.verno).toBe(3);
 
 		const db = await upgrade(v3);
-		expect(await db.summaries.count()).toBe(3);
+		expect((await readAttemptIndex(db))?.id.sort()).toEqual(['v3-a', 'v3-b', 'v3-i']);
 		const { entries, skipped } = await listAttempts(db);
 		expect(skipped).toEqual([]);
 		expect(entries.map((e) => [e.id, e.status])).toEqual([
@@ -319,13 +319,25 @@ describe('migrations to version 4', () => {
 		expect(await db.boardResults.count()).toBe(1);
 	});
 
-	it('keeps the summaries in step with every write: finish, interrupt, delete', async () => {
+	it("keeps the history's index in step with every write: finish, put again, delete", async () => {
 		const db = fresh();
 		await finishDrill(db, attempt({ id: 'f1' }));
 		await putAttempt(db, attempt({ id: 'f2', trainee: 'Bo' }));
+		await putAttempt(db, attempt({ id: 'f2', trainee: 'Bo' }));
 		await deleteAttempt(db, 'f1');
-		expect((await db.summaries.toArray()).map((r) => r.id)).toEqual(['f2']);
+		expect((await readAttemptIndex(db))?.id).toEqual(['f2']);
 		expect((await listAttempts(db)).entries.map((e) => e.id)).toEqual(['f2']);
+	});
+
+	it('lists attempts written past the index, and the index is rebuilt to match', async () => {
+		const db = fresh();
+		await putAttempt(db, attempt({ id: 'kept' }));
+		const a = attempt({ id: 'by-hand', trainee: 'Bo' });
+		await db.attempts.put({ ...(await db.attempts.get('kept'))!, id: a.id, trainee: a.trainee, record: a });
+		expect((await listAttempts(db)).entries.map((e) => e.id).sort()).toEqual(['by-hand', 'kept']);
+		expect(await repairAttemptIndex(db)).toBe(true);
+		expect((await readAttemptIndex(db))?.id.sort()).toEqual(['by-hand', 'kept']);
+		expect(await repairAttemptIndex(db)).toBe(false);
 	});
 });
 

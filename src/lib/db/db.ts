@@ -8,7 +8,7 @@ import type { Attempt } from '$lib/engine/attempt.ts';
 import type { DrillStep } from '$lib/engine/drill.ts';
 import type { Mode } from '$lib/vocabulary.ts';
 import type { BoardRow } from '$lib/engine/team.ts';
-import { summaryOf } from './summary.ts';
+import { buildAttemptIndex, type AttemptIndex } from './summary.ts';
 
 export const DB_NAME = 'nightshift';
 
@@ -73,10 +73,9 @@ export interface InProgressRow {
 }
 
 /**
- * What the history's list, filters and charts read of a stored attempt, kept beside it in a
- * table of its own: a few hundred bytes a row where the attempt record has its whole log, so
- * the history of 10,000 attempts reads in tens of milliseconds. Every write of an attempt
- * (queries.ts, backup.ts) writes its summary in the same transaction.
+ * What the history's list, filters and charts read of a stored attempt: a few fields where the
+ * attempt record has its whole log. Kept for every attempt in the history's index
+ * (summary.ts), written with the attempt in the same transaction.
  */
 export interface AttemptSummaryRow {
 	id: string;
@@ -133,7 +132,7 @@ export type NightshiftDb = Dexie & {
 	inProgress: EntityTable<InProgressRow, 'scenarioId'>;
 	settings: EntityTable<SettingRow, 'key'>;
 	boardResults: EntityTable<BoardResultRow, 'id'>;
-	summaries: EntityTable<AttemptSummaryRow, 'id'>;
+	attemptIndex: EntityTable<AttemptIndex, 'key'>;
 };
 
 /** Version 1 (first release): attempts by scenario and date, the drill in progress, settings. */
@@ -162,12 +161,13 @@ export const SCHEMA_V3 = {
 } as const;
 
 /**
- * Version 4: each attempt's summary (`AttemptSummaryRow`), for the history's list. The upgrade
- * writes one for every attempt already stored; nothing else changes.
+ * Version 4: the history's index of attempts (summary.ts: every attempt's summary, as one
+ * record of columns). The upgrade builds it from the attempts already stored; nothing else
+ * changes.
  */
 export const SCHEMA_V4 = {
 	...SCHEMA_V3,
-	summaries: 'id, finishedAt, scenarioId, mode, trainee'
+	attemptIndex: 'key'
 } as const;
 
 /**
@@ -206,13 +206,7 @@ export function createDb(
 	db.version(4)
 		.stores(SCHEMA_V4)
 		.upgrade(async (tx) => {
-			// One attempt at a time (`each`), so a device with thousands never holds every log at once.
-			const summaries: AttemptSummaryRow[] = [];
-			await tx
-				.table('attempts')
-				.toCollection()
-				.each((row: AttemptRow) => void summaries.push(summaryOf(row)));
-			await tx.table('summaries').bulkPut(summaries);
+			await tx.table('attemptIndex').put(await buildAttemptIndex(tx.table('attempts')));
 		});
 	return db;
 }

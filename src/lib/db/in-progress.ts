@@ -61,9 +61,24 @@ export function readDrillRecord(value: unknown): InProgressRow | null {
 	};
 }
 
-/** Saves the drill in progress (one per scenario). */
+/**
+ * Saves the drill in progress (one per scenario). It goes straight to IndexedDB's own store, in
+ * a relaxed-durability transaction, not through Dexie's promise chain: the row is copied and
+ * handed to the browser in the same task as the action that made it, and its commit runs while
+ * the page draws the outcome, so the save is written a millisecond or so after the click (this
+ * is the app's hottest write; nothing watches this table live, so Dexie's change tracking is
+ * not missed).
+ */
 export async function saveInProgress(db: NightshiftDb, row: InProgressRow): Promise<void> {
-	await db.inProgress.put(row);
+	// Not open yet (Dexie opens on first use) or closed under us: Dexie's own way, which opens it.
+	const idb = db.isOpen() ? db.backendDB() : null;
+	if (!idb) return void (await db.inProgress.put(row));
+	return new Promise((done, fail) => {
+		const tx = idb.transaction('inProgress', 'readwrite', { durability: 'relaxed' });
+		tx.oncomplete = () => done();
+		tx.onabort = tx.onerror = () => fail(tx.error ?? new DOMException('the save was aborted', 'AbortError'));
+		tx.objectStore('inProgress').put(row);
+	});
 }
 
 /** The drill in progress for a scenario, or null (none, or a row that is not sound). */

@@ -9,3 +9,4 @@ export * from './queries.ts';
 export * from './in-progress.ts';
 export * from './profiles.ts';
 export * from './board.ts';
+export { repairAttemptIndex } from './summary.ts';

@@ -12,7 +12,7 @@ import {
 	PENALTY_KINDS,
 	type Mode
 } from '$lib/vocabulary.ts';
-import { summaryOf } from './summary.ts';
+import { indexSummaries, readAttemptIndex, summaryOf, writeIndexed } from './summary.ts';
 import type { AttemptListingFields, AttemptRow, AttemptSummaryRow, InterruptedDrill, NightshiftDb } from './db.ts';
 
 /**
@@ -138,12 +138,9 @@ export function finishedRow(attempt: Attempt): AttemptRow {
 	};
 }
 
-/** Writes attempt rows and their summaries (the history's list), in one transaction. */
+/** Writes attempt rows and the history's index of them (summary.ts), in one transaction. */
 export async function putAttemptRows(db: NightshiftDb, rows: readonly AttemptRow[]): Promise<void> {
-	await db.transaction('rw', db.attempts, db.summaries, async () => {
-		await db.attempts.bulkPut([...rows]);
-		await db.summaries.bulkPut(rows.map(summaryOf));
-	});
+	await db.transaction('rw', db.attempts, db.attemptIndex, () => writeIndexed(db, rows));
 }
 
 /** Stores a finished attempt (replacing one with the same id: it is the same attempt). */
@@ -230,25 +227,30 @@ export interface AttemptFilter {
 }
 
 /**
- * Every stored attempt matching the filter, newest first, read from the summaries (the fields
- * a list reads, checked; see `AttemptListing`), never from the records with their logs.
+ * The summary of every stored attempt: from the history's index, or, when the index is missing
+ * or out of step with the attempts (`repairAttemptIndex` mends it), from the attempts themselves.
+ */
+async function allSummaries(db: NightshiftDb): Promise<AttemptSummaryRow[]> {
+	const [index, count] = await Promise.all([readAttemptIndex(db), db.attempts.count()]);
+	if (index && index.id.length === count) return indexSummaries(index);
+	return (await db.attempts.toArray()).map(summaryOf);
+}
+
+/**
+ * Every stored attempt matching the filter, newest first, read from the history's index (the
+ * fields a list reads, checked; see `AttemptListing`), never from the records with their logs.
  * @returns the entries and a note for each damaged row skipped
  */
 export async function listAttempts(
 	db: NightshiftDb,
 	filter: AttemptFilter = {}
 ): Promise<{ entries: HistoryEntry[]; skipped: string[] }> {
-	// The most selective index first, the other filters in memory.
-	const collection = filter.scenarioId
-		? db.summaries.where('scenarioId').equals(filter.scenarioId)
-		: filter.trainee
-			? db.summaries.where('trainee').equals(filter.trainee)
-			: filter.mode
-				? db.summaries.where('mode').equals(filter.mode)
-				: db.summaries.toCollection();
-	const rows = await collection
-		.filter((r) => (!filter.mode || r.mode === filter.mode) && (!filter.trainee || r.trainee === filter.trainee))
-		.toArray();
+	const rows = (await allSummaries(db)).filter(
+		(r) =>
+			(!filter.scenarioId || r.scenarioId === filter.scenarioId) &&
+			(!filter.mode || r.mode === filter.mode) &&
+			(!filter.trainee || r.trainee === filter.trainee)
+	);
 	rows.sort((a, b) => (a.finishedAt < b.finishedAt ? 1 : a.finishedAt > b.finishedAt ? -1 : 0));
 	const entries: HistoryEntry[] = [];
 	const skipped: string[] = [];
@@ -263,25 +265,22 @@ export async function listAttempts(
 /** The distinct trainee names and scenario ids found in attempts (for the filters). */
 export async function attemptFacets(db: NightshiftDb): Promise<{ trainees: string[]; scenarios: string[] }> {
 	const [trainees, scenarios] = await Promise.all([
-		db.summaries.orderBy('trainee').uniqueKeys(),
-		db.summaries.orderBy('scenarioId').uniqueKeys()
+		db.attempts.orderBy('trainee').uniqueKeys(),
+		db.attempts.orderBy('scenarioId').uniqueKeys()
 	]);
 	return { trainees: trainees.map(String), scenarios: scenarios.map(String) };
 }
 
-/** Deletes one attempt (and its summary). */
+/** Deletes one attempt (and its entry in the history's index). */
 export async function deleteAttempt(db: NightshiftDb, id: string): Promise<void> {
-	await db.transaction('rw', db.attempts, db.summaries, async () => {
-		await db.attempts.delete(id);
-		await db.summaries.delete(id);
-	});
+	await db.transaction('rw', db.attempts, db.attemptIndex, () => writeIndexed(db, [], [id]));
 }
 
 /**
  * Ends a drill: stores its attempt and forgets the drill in progress, in one transaction.
  */
 export async function finishDrill(db: NightshiftDb, attempt: Attempt): Promise<void> {
-	await db.transaction('rw', db.attempts, db.summaries, db.inProgress, async () => {
+	await db.transaction('rw', db.attempts, db.attemptIndex, db.inProgress, async () => {
 		await putAttemptRows(db, [finishedRow(attempt)]);
 		await db.inProgress.delete(attempt.scenario.id);
 	});

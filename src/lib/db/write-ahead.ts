@@ -3,8 +3,8 @@
  * written synchronously in the same task as the action, before the screen shows its outcome.
  *
  * Why: the drill in progress is also saved to IndexedDB after every action, but that write is
- * asynchronous (it waits for the outcome to be drawn, then for its transaction to commit), and
- * a tab closed or crashed in those milliseconds loses an action the trainee has already seen.
+ * asynchronous (its transaction commits while the outcome is drawn, a millisecond or more
+ * later), and a tab closed or crashed in that moment loses an action the trainee has seen.
  * Waiting for the commit before showing anything (persist, then show) would close that gap, but
  * it puts storage on the path of every click: a slow or blocked database (another tab holding
  * it, a busy tablet) would freeze the drill, and a refusing one would need the same fallback

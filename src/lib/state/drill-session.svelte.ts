@@ -24,7 +24,6 @@ import {
 import { browserStore, clearWriteAhead, writeAhead, type KeyValueStore } from '$lib/db/write-ahead.ts';
 import {
 	ACTION_SAVED_MEASURE,
-	afterPaint,
 	drillRecord,
 	prepareDrill,
 	saveDrill,
@@ -151,8 +150,10 @@ export class DrillSession {
 	}
 
 	/**
-	 * Saves the drill in progress (snapshot, log, wall times) to IndexedDB, after the screen has
-	 * drawn the step. Saves queue behind each other, so the last one written is the latest drill.
+	 * Saves the drill in progress (snapshot, log, wall times) to IndexedDB, at once: the row is
+	 * handed to the database in the action's own task and commits while the screen draws the
+	 * step (db/in-progress.ts). Saves queue behind each other, so the last one written is the
+	 * latest drill.
 	 * @returns when this save is written (or failed, which the storage banner reports)
 	 */
 	save(): Promise<unknown> {
@@ -167,7 +168,6 @@ export class DrillSession {
 	#save(row: InProgressRow): Promise<unknown> {
 		const actedAt = performance.now();
 		this.#saving = this.#saving
-			.then(afterPaint)
 			.then(() => saveDrill(row, this.#store))
 			.then(() => performance.measure?.(ACTION_SAVED_MEASURE, { start: actedAt, end: performance.now() }));
 		return this.#saving;

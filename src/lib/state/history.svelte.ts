@@ -2,7 +2,7 @@
  * The history page's state: the filters, the live list of attempts (re-read whenever the
  * database changes), the progress points per scenario, delete, export and import.
  */
-import { listAttempts, watchDb, type HistoryEntry } from '$lib/db/index.ts';
+import { listAttempts, repairAttemptIndex, watchDb, type HistoryEntry } from '$lib/db/index.ts';
 import type { BoardRecheck, ImportReport } from '$lib/db/backup.ts';
 import { scenarioIndex } from '$lib/scenarios/index.ts';
 import { loadScenario, loadedScenarioVersion } from '$lib/scenarios/load.ts';
@@ -18,8 +18,13 @@ export interface HistoryFilter {
 
 export type HistoryList = { entries: HistoryEntry[]; skipped: string[] };
 
-/** Watches every attempt on this device (filtered in memory: one read serves filters, table and charts). */
+/**
+ * Watches every attempt on this device (filtered in memory: one read of the history's index
+ * serves filters, table and charts). An index out of step with the attempts is rebuilt first
+ * thing (the list reads the attempts themselves meanwhile).
+ */
 export function watchAllAttempts(): Live<HistoryList> {
+	void withDb(repairAttemptIndex);
 	return new Live(watchDb((db) => listAttempts(db)));
 }
 

@@ -43,24 +43,6 @@ export const WRITE_AHEAD_MEASURE = 'nightshift:write-ahead';
 export const ACTION_SAVED_MEASURE = 'nightshift:action-to-saved';
 
 /**
- * Resolves once the screen has shown the action's outcome (after the next frame), or after
- * 50 ms when no frame comes (a hidden tab): the save then never competes with the drawing of
- * the outcome, and is still written within a few milliseconds of the action.
- */
-export function afterPaint(): Promise<void> {
-	if (typeof requestAnimationFrame !== 'function') return Promise.resolve();
-	return new Promise((done) => {
-		const timer = setTimeout(done, 50);
-		requestAnimationFrame(() =>
-			setTimeout(() => {
-				clearTimeout(timer);
-				done();
-			}, 0)
-		);
-	});
-}
-
-/**
  * The record of a drill in progress as it is saved (IndexedDB) and written ahead (localStorage).
  * @param point where the drill stands
  */
