@@ -95,11 +95,14 @@ export async function expectNoSeriousA11yIssues(page: Page) {
 	).toEqual([]);
 }
 
-/** Waits until every chart on the page has drawn on its canvas (Chart.js loads lazily). */
+/**
+ * Scrolls to each chart on the page, as a reader would, and waits until each has drawn on its
+ * canvas (Chart.js loads lazily, when a chart comes into view).
+ */
 export async function expectChartsDrawn(page: Page) {
-	const blank = () =>
-		page.evaluate(() => {
-			const canvases = [...document.querySelectorAll('canvas')];
+	const blank = (only?: number) =>
+		page.evaluate((only) => {
+			const canvases = [...document.querySelectorAll('canvas')].filter((_, i) => only === undefined || i === only);
 			const drawn = (c: HTMLCanvasElement) =>
 				c.width > 0 &&
 				c
@@ -107,8 +110,13 @@ export async function expectChartsDrawn(page: Page) {
 					.getImageData(0, 0, c.width, c.height)
 					.data.some((v, i) => i % 4 === 3 && v > 0);
 			return canvases.length === 0 ? -1 : canvases.filter((c) => !drawn(c)).length;
-		});
-	await expect.poll(blank, { message: 'charts left blank (-1: no chart on the page)' }).toBe(0);
+		}, only);
+	const count = await page.locator('canvas').count();
+	for (let i = 0; i < count; i++) {
+		await page.locator('canvas').nth(i).scrollIntoViewIfNeeded();
+		await expect.poll(() => blank(i), { message: `chart ${i + 1} of ${count} left blank once in view` }).toBe(0);
+	}
+	await expect.poll(() => blank(), { message: 'charts left blank (-1: no chart on the page)' }).toBe(0);
 }
 
 /** Fails when the page scrolls sideways. */
