@@ -77,18 +77,13 @@ export interface InProgressRow {
  * attempt record has its whole log. Kept for every attempt in the history's index
  * (summary.ts), written with the attempt in the same transaction.
  */
-export interface AttemptSummaryRow {
-	id: string;
-	scenarioId: string;
-	mode: Mode;
-	trainee: string;
-	/** As in the attempt's row: the finish time, or the start for an interrupted attempt. */
-	finishedAt: string;
-	status: AttemptStatus;
-	interruption: string | null;
+export type AttemptSummaryRow = Pick<
+	AttemptRow,
+	'id' | 'scenarioId' | 'mode' | 'trainee' | 'finishedAt' | 'status' | 'interruption'
+> & {
 	/** The record's fields a list reads (queries.ts `AttemptListing`); null when there is no record. */
 	listing: AttemptListingFields | null;
-}
+};
 
 /** The attempt record's fields the history lists (checked by queries.ts `checkListing` when read). */
 export interface AttemptListingFields {
