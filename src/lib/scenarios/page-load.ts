@@ -6,8 +6,6 @@
  * read it in the browser, after mount.
  */
 import { error } from '@sveltejs/kit';
-import { browser } from '$app/environment';
-import { openDb } from '$lib/db/client.ts';
 import type { CompiledScenario } from '$lib/engine/compile.ts';
 import { scenarioIndex } from './index.ts';
 import { loadScenario } from './load.ts';
@@ -31,11 +29,3 @@ export async function loadScenarioPage({
 	return { id: params.id, compiled };
 }
 
-/**
- * Starts opening the database (and so loading Dexie) at once, in the browser: the drill and the
- * debrief can't show their content without it, so it loads beside the scenario's chunk rather
- * than after the page has mounted. Pages that show without it never call this.
- */
-export function openStorageEarly(): void {
-	if (browser) void openDb();
-}

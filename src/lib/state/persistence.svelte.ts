@@ -9,6 +9,7 @@
 // validators (zod) would come with it: the drill page's first load grew from 113 to 145 KB
 // gzipped when tried (`npm run size`). client.ts is the door's opener alone, and loads Dexie
 // only when the database opens.
+import { browser } from '$app/environment';
 import { describeStorageError, openDb, type NightshiftDb } from '$lib/db/client.ts';
 
 class StorageStatus {
@@ -42,4 +43,14 @@ export async function withDb<T>(fn: (db: NightshiftDb) => Promise<T>): Promise<D
 /** Opens the database once so the banner can warn early (the layout calls it on mount). */
 export async function checkStorage(): Promise<void> {
 	await withDb(async () => undefined);
+}
+
+/**
+ * Starts opening the database (and so loading Dexie) at once, in the browser, from a page's
+ * `load`: the drill, the debrief and the history can't show their content without it, so it
+ * loads beside the page's own chunks rather than after the page has mounted. Pages that show
+ * without it never call this.
+ */
+export function openStorageEarly(): void {
+	if (browser) void openDb();
 }

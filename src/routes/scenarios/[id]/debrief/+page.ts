@@ -1,4 +1,5 @@
-import { loadScenarioPage, openStorageEarly, scenarioEntries } from '$lib/scenarios/page-load.ts';
+import { loadScenarioPage, scenarioEntries } from '$lib/scenarios/page-load.ts';
+import { openStorageEarly } from '$lib/state/persistence.svelte.ts';
 import type { EntryGenerator, PageLoad } from './$types';
 
 export const entries: EntryGenerator = scenarioEntries;
