@@ -89,6 +89,13 @@ afterEach(async () => {
 	}
 });
 
+/** A database as an older app version declared it: schema versions 1 to `upTo`. */
+function oldDatabase(name: string, upTo: 1 | 2 | 3): Dexie {
+	const db = new Dexie(name);
+	[SCHEMA_V1, SCHEMA_V2, SCHEMA_V3].slice(0, upTo).forEach((schema, i) => db.version(i + 1).stores(schema));
+	return db;
+}
+
 describe('the database', () => {
 	it('keeps a finished attempt and gives it back validated', async () => {
 		const db = fresh();
@@ -238,9 +245,7 @@ describe('migrations', () => {
 describe('migrations to version 3', () => {
 	it('opens a version-2 database with the current schema and loses nothing', async () => {
 		const name = `migrate-${n++}`;
-		const v2 = new Dexie(name);
-		v2.version(1).stores(SCHEMA_V1);
-		v2.version(2).stores(SCHEMA_V2);
+		const v2 = oldDatabase(name, 2);
 		const a = attempt({ id: 'v2-a', trainee: 'Ana' });
 		await v2.table('attempts').add({
 			id: a.id,
@@ -271,10 +276,7 @@ describe('migrations to version 3', () => {
 describe('migrations to version 4', () => {
 	it('opens a version-3 database, gives every attempt its summary and lists them as before', async () => {
 		const name = `migrate-${n++}`;
-		const v3 = new Dexie(name);
-		v3.version(1).stores(SCHEMA_V1);
-		v3.version(2).stores(SCHEMA_V2);
-		v3.version(3).stores(SCHEMA_V3);
+		const v3 = oldDatabase(name, 3);
 		const a = attempt({ id: 'v3-a', trainee: 'Ana', finishedAt: '2024-03-02T10:05:00.000Z' });
 		const b = attempt({ id: 'v3-b', trainee: 'Bo', mode: 'practice', finishedAt: '2024-03-03T10:05:00.000Z' });
 		const row = (x: Attempt) => ({

@@ -30,13 +30,13 @@ function resultFile(trainee: string, actions: string[], mode: 'drill' | 'guided'
 	});
 }
 
+/** Checks the result file of a trainee who played these actions, against the drill. */
+const checkPlayed = (trainee: string, actions: string[]) =>
+	checkResult(JSON.stringify(resultFile(trainee, actions)), drill, find);
+
 describe('checkResult', () => {
 	it('verifies a result by replay and says where it left the par path', () => {
-		const result = checkResult(
-			JSON.stringify(resultFile('Robin', ['check-disk', 'truncate-log', 'restart'])),
-			drill,
-			find
-		);
+		const result = checkPlayed('Robin', ['check-disk', 'truncate-log', 'restart']);
 		expect(result.ok).toBe(true);
 		if (!result.ok) return;
 		expect(result.row).toMatchObject({ trainee: 'Robin', outcome: 'restored', minutes: 13, par: 8 });
@@ -44,7 +44,7 @@ describe('checkResult', () => {
 	});
 
 	it('finds no detour on the par path', () => {
-		const result = checkResult(JSON.stringify(resultFile('Sam', ['truncate-log', 'restart'])), drill, find);
+		const result = checkPlayed('Sam', ['truncate-log', 'restart']);
 		expect(result.ok && result.row.detour).toBeNull();
 	});
 
