@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,6 +28,33 @@ describe('npm run scenarios', () => {
 		expect(run.out).toMatch(/broken\.yaml: actions\[0\]\.reveals\[0\]: unknown evidence id "dff"/);
 		expect(run.out).toContain('1 of 1 scenarios failed');
 	}, 30_000);
+
+	it('check --watch: checks the file again each time it is saved', async () => {
+		const file = join(dir, 'watched.yaml');
+		const good = readFileSync('tests/fixtures/scenarios/disk-full.yaml', 'utf8');
+		writeFileSync(file, good);
+		const child = spawn('npx', ['tsx', 'src/cli/scenarios.ts', 'check', '--watch', file], {
+			stdio: ['ignore', 'pipe', 'pipe']
+		});
+		let out = '';
+		child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+		const until = async (text: string, from = 0) => {
+			for (let i = 0; i < 300 && !out.slice(from).includes(text); i++) await new Promise((r) => setTimeout(r, 100));
+			return out.slice(from).includes(text);
+		};
+		try {
+			expect(await until('Watching')).toBe(true);
+			expect(out).toContain('✓ disk-full v1');
+			const mark = out.length;
+			writeFileSync(file, good.replace('reveals: [df]', 'reveals: [dff]'));
+			expect(await until('unknown evidence id "dff"', mark)).toBe(true);
+			const fixed = out.length;
+			writeFileSync(file, good);
+			expect(await until('✓ disk-full v1', fixed)).toBe(true);
+		} finally {
+			child.kill();
+		}
+	}, 60_000);
 
 	it('par --json: prints the documented fields', () => {
 		const run = cli('par', 'failover-or-wait', '--seed', '1', '--json');

@@ -1,14 +1,15 @@
 /**
  * The authoring CLI: `npm run scenarios -- <command>`. It reuses the engine as the app does.
  *
- *   check [files…]                 validate every scenario (or the named files)
+ *   check [files…] [--watch]       validate every scenario (or the named files); --watch checks
+ *                                  again each time a file is saved
  *   par <id> [--seed N | --fair] [--option k=v…] [--json]
  *   replay <id> --seed N [--option k=v…] --actions a,b,c [--mode M] [--json]
  *   verify <attempt.json>          replay an attempt file; exit 0 only if it matches
  *   simulate <id> --runs N [--seed S] [--option k=v…]
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { basename, join, relative, resolve } from 'node:path';
+import { readdirSync, readFileSync, watch } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatIssue } from '../lib/scenario/errors.ts';
 import { scoreState, verifyAttempt } from '../lib/engine/attempt.ts';
@@ -94,28 +95,78 @@ function parseOptions(compiled: CompiledScenario, pairs: string[] = []): Record<
 	return resolveOptions(compiled, out);
 }
 
-function cmdCheck(files: string[]): number {
+/** Checks one file and prints its lines: a summary, or every issue. @returns whether it passed */
+function checkFile(file: string): boolean {
+	const started = performance.now();
+	const result = checkScenarioText(readText(file), display(file));
+	if (!result.ok) {
+		for (const issue of result.issues) console.log(`✗ ${formatIssue(issue)}`);
+		return false;
+	}
+	const { scenario } = result.compiled;
+	const par = solvePar(result.compiled, 1, {});
+	const ms = Math.round(performance.now() - started);
+	console.log(
+		`✓ ${scenario.id} v${scenario.version}: ${scenario.variants.length} variants, ${scenario.actions.length} actions, ` +
+			`par for seed 1 ${par ? formatDuration(par.minutes) : 'none'} (${ms} ms)`
+	);
+	return true;
+}
+
+function checkTargets(files: string[]): string[] {
 	const targets = files.length > 0 ? files.map((f) => resolve(f)) : scenarioFiles();
 	if (targets.length === 0) throw new UsageError(`no scenario files in ${display(SCENARIO_DIR)}`);
+	return targets;
+}
+
+function cmdCheck(files: string[]): number {
+	const targets = checkTargets(files);
+	const started = performance.now();
 	let failed = 0;
-	for (const file of targets) {
-		const started = performance.now();
-		const result = checkScenarioText(readText(file), display(file));
-		if (!result.ok) {
-			failed++;
-			for (const issue of result.issues) console.log(`✗ ${formatIssue(issue)}`);
-			continue;
-		}
-		const { scenario } = result.compiled;
-		const par = solvePar(result.compiled, 1, {});
-		const ms = Math.round(performance.now() - started);
-		console.log(
-			`✓ ${scenario.id} v${scenario.version}: ${scenario.variants.length} variants, ${scenario.actions.length} actions, ` +
-				`par for seed 1 ${par ? formatDuration(par.minutes) : 'none'} (${ms} ms)`
-		);
-	}
-	console.log(failed === 0 ? `${targets.length} scenarios passed` : `${failed} of ${targets.length} scenarios failed`);
+	for (const file of targets) if (!checkFile(file)) failed++;
+	const took = `${((performance.now() - started) / 1000).toFixed(1)} s`;
+	console.log(
+		failed === 0
+			? `${targets.length} scenarios passed in ${took}`
+			: `${failed} of ${targets.length} scenarios failed (${took})`
+	);
 	return failed === 0 ? 0 : 1;
+}
+
+/**
+ * `check --watch`: checks the files, then again each time one is saved, until interrupted.
+ * Editors save in several steps (truncate, write, rename), so a change is checked once the
+ * file has been quiet for a moment; a file that is briefly missing is waited for.
+ */
+function cmdWatch(files: string[]): Promise<number> {
+	const targets = checkTargets(files);
+	const stamp = () => new Date().toTimeString().slice(0, 8);
+	const timers = new Map<string, ReturnType<typeof setTimeout>>();
+	const run = (file: string) => {
+		timers.delete(file);
+		console.log(`\n${stamp()} ${display(file)}`);
+		try {
+			checkFile(file);
+		} catch (error) {
+			// A file being rewritten may be gone for a moment: say so and keep watching.
+			console.log(`✗ ${error instanceof Error ? error.message : String(error)}`);
+		}
+	};
+	for (const file of targets) run(file);
+	console.log(`\nWatching ${targets.length === 1 ? display(targets[0]!) : `${targets.length} files`}; Ctrl-C stops.`);
+	const watched = new Set(targets);
+	// The directories are watched rather than the files, so a save by rename is still seen.
+	for (const dir of new Set(targets.map((f) => dirname(f))))
+		watch(dir, (_event, name) => {
+			const file = name ? join(dir, name.toString()) : null;
+			if (!file || !watched.has(file)) return;
+			clearTimeout(timers.get(file));
+			timers.set(
+				file,
+				setTimeout(() => run(file), 150)
+			);
+		});
+	return new Promise(() => {});
 }
 
 /** `par --fair`: the fair policy as a decision tree, its expected impact and its impact per variant. */
@@ -302,9 +353,10 @@ type Flags = {
 	fair?: boolean;
 	runs?: string;
 	mode?: string;
+	watch?: boolean;
 };
 
-function main(argv: string[]): number {
+function main(argv: string[]): number | Promise<number> {
 	const { values, positionals } = parseArgs({
 		args: argv,
 		allowPositionals: true,
@@ -315,7 +367,8 @@ function main(argv: string[]): number {
 			json: { type: 'boolean' },
 			fair: { type: 'boolean' },
 			runs: { type: 'string' },
-			mode: { type: 'string' }
+			mode: { type: 'string' },
+			watch: { type: 'boolean' }
 		}
 	});
 	const [command, ...rest] = positionals;
@@ -325,7 +378,7 @@ function main(argv: string[]): number {
 	};
 	switch (command) {
 		case 'check':
-			return cmdCheck(rest);
+			return values.watch ? cmdWatch(rest) : cmdCheck(rest);
 		case 'par':
 			return cmdPar(needId(), values);
 		case 'replay':
@@ -336,7 +389,7 @@ function main(argv: string[]): number {
 			return cmdSimulate(needId(), values);
 		default:
 			throw new UsageError(
-				'usage: npm run scenarios -- check [files…] | par <id> | replay <id> | verify <file> | simulate <id>'
+				'usage: npm run scenarios -- check [files…] [--watch] | par <id> | replay <id> | verify <file> | simulate <id>'
 			);
 	}
 }
@@ -347,11 +400,17 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 	throw error;
 });
 
-try {
-	process.exitCode = main(process.argv.slice(2));
-} catch (error) {
+function fail(error: unknown) {
 	if (error instanceof UsageError || (error instanceof TypeError && 'code' in error)) {
 		console.error(error.message);
 		process.exitCode = 1;
 	} else throw error;
+}
+
+try {
+	const code = main(process.argv.slice(2));
+	if (typeof code === 'number') process.exitCode = code;
+	else code.then((c) => (process.exitCode = c), fail);
+} catch (error) {
+	fail(error);
 }

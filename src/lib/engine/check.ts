@@ -8,7 +8,8 @@ import { parseScenario } from '../scenario/parse.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { checkReferences } from '../scenario/validate.ts';
 import { compileScenario, type CompiledAction, type CompiledScenario } from './compile.ts';
-import { advance, canTake, crossings, startWorld, variantForSeed, type World } from './world.ts';
+import { settledBy, specialise } from './specialise.ts';
+import { advance, canTake, crossings, resolveOptions, startWorld, variantForSeed, type World } from './world.ts';
 import { bestBlindSequence, fairFor } from './fair.ts';
 import { isRestored } from '../vocabulary.ts';
 import { replay } from './replay.ts';
@@ -62,19 +63,47 @@ function timeClass(compiled: CompiledScenario, world: World): number {
 }
 
 /**
+ * Per action of a specialised scenario: whether it only lets time pass under its variant and
+ * options (no key action, no effect that can apply, no reveal world conditions read, no
+ * `until`). Two such actions of the same length (both repeatable, or both not) lead to the
+ * same state, so the explorer plays one of them.
+ */
+function inertActions(view: CompiledScenario, variant: string, options: Record<string, boolean>): boolean[] {
+	const resolved = resolveOptions(view, options);
+	const keyEvidence = new Set(view.keyEvidence);
+	return view.actions.map(
+		(a) =>
+			view.keyActionIndex[a.index] === -1 &&
+			!view.sinceActions.has(a.def.id) &&
+			a.until === null &&
+			a.def.effects.every((e) => e.when !== undefined && settledBy(e.when, variant, resolved) === false) &&
+			a.def.reveals.every(
+				(r) =>
+					!keyEvidence.has(typeof r === 'string' ? r : r.evidence) ||
+					(typeof r !== 'string' && r.when !== undefined && settledBy(r.when, variant, resolved) === false)
+			)
+	);
+}
+
+/**
  * Explores every state reachable for a variant and option set. States that agree on world
- * state and on which time thresholds have passed behave alike, so only the earliest is kept.
+ * state (as `specialise` sees it) and on which time thresholds have passed behave alike, so
+ * only the earliest is kept; every state where the drill is over is kept once per ending
+ * (outcome and failure), since nothing follows from it.
  */
 export function explore(compiled: CompiledScenario, variant: string, options: Record<string, boolean>) {
+	const seen = specialise(compiled, variant, options);
+	const inert = inertActions(seen, variant, options);
 	const nodes: ExploreNode[] = [];
 	const expanded: boolean[] = [];
 	const index = new Map<string, number>();
 	const available = new Set<string>();
 	const buckets: number[][] = [];
 	const keyOf = (world: World, codes: StateCodes) =>
-		`${stateKey(compiled, world, codes, false)}@${timeClass(compiled, world)}`;
-	const add = (world: World, codes: StateCodes, parent: number, action: string | null) => {
-		const key = keyOf(world, codes);
+		world.outcome === 'playing'
+			? `${stateKey(seen, world, codes, false)}@${timeClass(seen, world)}`
+			: `${world.outcome}:${world.failure ?? ''}`;
+	const add = (world: World, codes: StateCodes, key: string, parent: number, action: string | null) => {
 		let id = index.get(key);
 		if (id === undefined) {
 			id = nodes.length;
@@ -89,8 +118,9 @@ export function explore(compiled: CompiledScenario, variant: string, options: Re
 		}
 		if (parent >= 0) nodes[parent]!.next.push(id);
 	};
-	const start = startWorld(compiled, variant, options);
-	add(start, codesOf(compiled, start), -1, null);
+	const start = startWorld(seen, variant, options);
+	const startCodes = codesOf(seen, start);
+	add(start, startCodes, keyOf(start, startCodes), -1, null);
 	let complete = true;
 	for (let clock = 0; clock < buckets.length && complete; clock++) {
 		for (const id of buckets[clock] ?? []) {
@@ -103,28 +133,37 @@ export function explore(compiled: CompiledScenario, variant: string, options: Re
 				break;
 			}
 			const here = keyOf(world, codes);
-			for (const action of compiled.actions) {
+			const waited = new Set<number>();
+			for (const action of seen.actions) {
 				if (!canTake(world, action)) continue;
 				available.add(action.def.id);
-				let step = advance(compiled, world, action);
-				let next = nextCodes(compiled, codes, action, step);
+				if (inert[action.index]) {
+					// Repeatable ones are played on to the next threshold below; once-only ones are not.
+					const kind = action.def.repeatable ? -action.def.minutes : action.def.minutes;
+					if (waited.has(kind)) continue;
+					waited.add(kind);
+				}
+				let step = advance(seen, world, action);
+				let next = nextCodes(seen, codes, action, step);
+				let key = keyOf(step.world, next);
 				// An action that only lets time pass (a wait, a repeated check) would fold back into
 				// this state; keep repeating it, as a trainee who keeps waiting would, until something
 				// changes or a time threshold passes.
-				while (keyOf(step.world, next) === here && canTake(step.world, action)) {
+				while (key === here && canTake(step.world, action)) {
 					// Nothing can change before the next threshold, so skip the repeats that end
 					// before it and play the one that crosses it.
 					const { clock: now } = step.world;
-					const skip = Math.max(0, Math.ceil((nextThreshold(compiled, step.world) - now) / action.def.minutes) - 1);
+					const skip = Math.max(0, Math.ceil((nextThreshold(seen, step.world) - now) / action.def.minutes) - 1);
 					const at = now + skip * action.def.minutes;
 					const from =
 						skip === 0
 							? step.world
 							: { ...step.world, clock: at, doneAt: { ...step.world.doneAt, [action.def.id]: at } };
-					step = advance(compiled, from, action);
-					next = nextCodes(compiled, next, action, step);
+					step = advance(seen, from, action);
+					next = nextCodes(seen, next, action, step);
+					key = keyOf(step.world, next);
 				}
-				add(step.world, next, id, action.def.id);
+				add(step.world, next, key, id, action.def.id);
 			}
 		}
 	}
@@ -298,7 +337,7 @@ export function lint(compiled: CompiledScenario, file: string): ScenarioIssue[] 
 
 /**
  * A wait that says "nothing to wait for" while evidence it would show is still ahead: its
- * \`until\` holds, yet one of its reveals, not yet seen, would begin to hold by time passing alone.
+ * `until` holds, yet one of its reveals, not yet seen, would begin to hold by time passing alone.
  */
 export function blockedWait(compiled: CompiledScenario, world: World, action: CompiledAction): number | null {
 	if (!action.until || world.outcome !== 'playing' || !action.until(world)) return null;

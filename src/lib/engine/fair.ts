@@ -14,6 +14,7 @@ import type { CompiledAction, CompiledScenario } from './compile.ts';
 import { isRestored } from '../vocabulary.ts';
 import { primedFair, primedFairPars } from './primed.ts';
 import { codesOf, MinHeap, solveFrom, stateKey } from './solver.ts';
+import { narrowWorld, specialise } from './specialise.ts';
 import { advance, availability, canTake, resolveOptions, startWorld, variantForSeed, type World } from './world.ts';
 
 /** One branch after a policy's action: what the screen showed, for which variants, and what comes next. */
@@ -123,7 +124,7 @@ class FairSearch {
 		let v = this.lowerCache.get(key);
 		if (v === undefined) {
 			// Every state on the best path from here has its remaining par known too: keep them all.
-			const par = solveFrom(this.compiled, m.world, undefined, undefined, (path) => {
+			const par = solveFrom(this.viewOf(m), narrowWorld(this.compiled, m.world), undefined, undefined, (path) => {
 				const end = path[path.length - 1]!.impact;
 				for (const w of path) this.lowerCache.set(this.stateOf(m.variant, w), end - w.impact);
 			});
@@ -131,6 +132,17 @@ class FairSearch {
 			this.lowerCache.set(key, v);
 		}
 		return v;
+	}
+
+	readonly views = new Map<string, CompiledScenario>();
+	/**
+	 * The scenario as the omniscient solver needs it for a member's variant and options
+	 * (specialise.ts): the same par, found with smaller worlds and fewer states.
+	 */
+	viewOf(m: Member): CompiledScenario {
+		let view = this.views.get(m.variant);
+		if (!view) this.views.set(m.variant, (view = specialise(this.compiled, m.variant, m.world.options)));
+		return view;
 	}
 
 	stateOf(variant: string, world: World): string {
@@ -433,7 +445,9 @@ export function bestBlindSequence(
 	const heap = new MinHeap<Joint>();
 	const best = new Map<string, number>();
 	const done = new Set<string>();
-	const start = variants.map((v) => startWorld(compiled, v.id, options));
+	// Evidence means nothing here, so each variant's worlds carry only what conditions read.
+	const views = variants.map((v) => specialise(compiled, v.id, options));
+	const start = variants.map((v, i) => startWorld(views[i]!, v.id, options));
 	heap.push(0, 0, { worlds: start, cost: 0, parent: null, action: null });
 	let explored = 0;
 	for (let top = heap.pop(); top; top = heap.pop()) {
@@ -448,18 +462,22 @@ export function bestBlindSequence(
 			for (let n: Joint | null = node; n?.action; n = n.parent) actions.push(n.action);
 			return { actions: actions.reverse(), expectedMinutes: node.cost };
 		}
+		// What the screen showed before, per world, computed once for every action tried.
+		const before = node.worlds.map((w) =>
+			w.outcome === 'playing' ? { status: statusSignature(compiled, w), offer: offerOf(compiled, w) } : null
+		);
 		for (const action of compiled.actions) {
 			if (!playing.every((w) => canTake(w, action))) continue;
 			let inert = action.until === null;
-			const worlds = node.worlds.map((w) => {
+			const worlds = node.worlds.map((w, i) => {
 				if (w.outcome !== 'playing') return w;
-				const step = advance(compiled, w, action);
+				const view = views[i]!;
+				const step = advance(view, w, view.actions[action.index]!);
 				inert &&=
 					step.world.outcome === 'playing' &&
 					!step.flagsChanged &&
-					statusSignature(compiled, step.world) === statusSignature(compiled, w) &&
-					availabilitySignature(compiled, step.world, action.def.id) ===
-						availabilitySignature(compiled, w, action.def.id);
+					statusSignature(compiled, step.world) === before[i]!.status &&
+					sameOffer(compiled, step.world, before[i]!.offer, action.index);
 				return step.world;
 			});
 			if (inert || worlds.some((w) => w.outcome === 'failed' || w.outcome === 'timeout')) continue;
@@ -471,6 +489,18 @@ export function bestBlindSequence(
 		}
 	}
 	return null;
+}
+
+/** What the screen says of each action in a world: available, or the reason it is not. */
+function offerOf(compiled: CompiledScenario, world: World): string[] {
+	return compiled.actions.map((a) => availabilityText(compiled, world, a));
+}
+
+/** Whether a world offers every action but one (`except`, by index) as `offer` says. */
+function sameOffer(compiled: CompiledScenario, world: World, offer: string[], except: number): boolean {
+	for (const a of compiled.actions)
+		if (a.index !== except && availabilityText(compiled, world, a) !== offer[a.index]) return false;
+	return true;
 }
 
 /** Fair results depend only on the compiled scenario and the options, so they are cached per scenario. */

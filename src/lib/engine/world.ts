@@ -80,9 +80,18 @@ const NONE: string[] = [];
 /** `seen` with new evidence added at a clock; the same object when there is none. */
 function withSeen(seen: Readonly<Record<string, number>>, ids: string[], at: number) {
 	if (ids.length === 0) return seen;
-	const next = { ...seen };
+	const next = copyRecord(seen);
 	for (const id of ids) next[id] = at;
 	return next;
+}
+
+/**
+ * A copy of a record of ids to clock minutes. `Object.assign` onto a fresh object copies such
+ * records (keys added in many orders, so V8 keeps them as dictionaries) about twice as fast as
+ * a spread does, and the solvers copy one or two on every step they try.
+ */
+function copyRecord(record: Readonly<Record<string, number>>): Record<string, number> {
+	return Object.assign({}, record);
 }
 
 export type Availability = { available: true } | { available: false; reason: string; hidden: boolean };
@@ -230,7 +239,7 @@ function finish(
 		...before,
 		clock,
 		impact: impactUntil(compiled, before, clock),
-		doneAt: { ...before.doneAt, [action.def.id]: clock }
+		doneAt: withSeen(before.doneAt, [action.def.id], clock)
 	};
 	let flagsChanged = false;
 	for (const e of action.effects) {
