@@ -25,7 +25,9 @@ describe('npm run scenarios', () => {
 		);
 		const run = cli('check', broken);
 		expect(run.code).toBe(1);
-		expect(run.out).toMatch(/broken\.yaml: actions\[0\]\.reveals\[0\]: unknown evidence id "dff"/);
+		expect(run.out).toMatch(
+			/broken\.yaml:45:15: actions\[0\]\.reveals\[0\] \(in action "check-disk"\): unknown evidence id "dff"; did you mean "df"\?/
+		);
 		expect(run.out).toContain('1 of 1 scenarios failed');
 	}, 30_000);
 

@@ -12,6 +12,7 @@ import { readdirSync, readFileSync, watch } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatIssue } from '../lib/scenario/errors.ts';
+import { locateIssues } from '../lib/scenario/locate.ts';
 import { scoreState, verifyAttempt } from '../lib/engine/attempt.ts';
 import { parseAttempt } from '../lib/engine/attempt-schema.ts';
 import { checkScenarioText } from '../lib/engine/check.ts';
@@ -58,7 +59,7 @@ function loadScenario(id: string): CompiledScenario {
 		// deep analysis and lints are `check`'s (and CI's) job, not rerun on every call.
 		const parsed = parseScenario(readText(file), display(file));
 		if (!parsed.ok) throw new UsageError(parsed.issues.map(formatIssue).join('\n'));
-		const refs = checkReferences(parsed.value, display(file));
+		const refs = locateIssues(parsed.source, checkReferences(parsed.value, display(file)));
 		if (refs.length > 0) throw new UsageError(refs.map(formatIssue).join('\n'));
 		return compileScenario(parsed.value);
 	}

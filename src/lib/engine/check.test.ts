@@ -1,19 +1,30 @@
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { fixtureText } from '../../../tests/fixtures/load.ts';
-import { formatIssue } from '../scenario/errors.ts';
+import { formatIssue, type ScenarioIssue } from '../scenario/errors.ts';
 import { checkScenarioText } from './check.ts';
 
 const FILE = 'scenarios/broken.yaml';
 
-/** The fixture with one change applied, checked; returns every issue as `file: path: message`. */
+/** The fixture with one change applied, as text, and its issues. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the tests reach into the parsed YAML to break it on purpose
-function issuesAfter(change: (s: any) => void): string[] {
-	// `any`: the tests reach into the parsed YAML to break it on purpose.
+function checkAfter(change: (s: any) => void): { text: string; issues: ScenarioIssue[] } {
 	const data = parse(fixtureText('disk-full'));
 	change(data);
-	const result = checkScenarioText(stringify(data), FILE);
-	return result.ok ? [] : result.issues.map(formatIssue);
+	const text = stringify(data);
+	const result = checkScenarioText(text, FILE);
+	return { text, issues: result.ok ? [] : result.issues };
+}
+
+/** The fixture with one change applied, checked; returns every issue as `path: message`. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the tests reach into the parsed YAML to break it on purpose
+function issuesAfter(change: (s: any) => void): string[] {
+	return checkAfter(change).issues.map((i) => `${i.path}: ${i.message}`);
+}
+
+/** The text at an issue's line and column, to the end of that line. */
+function textAt(text: string, issue: ScenarioIssue): string {
+	return text.split('\n')[issue.line! - 1]!.slice(issue.column! - 1);
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the tests reach into the parsed YAML to break it on purpose
@@ -110,7 +121,7 @@ describe('checkScenarioText', () => {
 					{ when: { seen: 'du-logs' }, reason: 'x' },
 					{ when: { seen: 'du-dumps' }, reason: 'y' }
 				]),
-			'actions[4]: action "delete-dumps" can never become available'
+			'actions[4]: action "delete-dumps" can never become available: each of its requirements holds at some point ("x", "y"), but never all at once'
 		],
 		[
 			'a variant that can never be restored',
@@ -139,12 +150,14 @@ describe('checkScenarioText', () => {
 
 	for (const [what, change, expected] of corpus) {
 		it(`reports ${what}`, () => {
-			const found = issuesAfter(change);
+			const { issues } = checkAfter(change);
+			const found = issues.map((i) => `${i.path}: ${i.message}`);
 			expect(
 				found.some((m) => m.includes(expected)),
 				`expected "${expected}" in:\n${found.join('\n')}`
 			).toBe(true);
-			expect(found.every((m) => m.startsWith(`${FILE}: `))).toBe(true);
+			// Every issue in the file says where: file, line and column.
+			expect(issues.map(formatIssue).every((m) => /^scenarios\/broken\.yaml:\d+:\d+: /.test(m))).toBe(true);
 		});
 	}
 
@@ -154,5 +167,74 @@ describe('checkScenarioText', () => {
 			s.restore.full = { flag: { serviceUP: true } };
 		});
 		expect(found).toHaveLength(2);
+	});
+});
+
+describe('where an issue is', () => {
+	it('points at the wrong id, names the action it is in and suggests the id meant', () => {
+		const { text, issues } = checkAfter((s) => action(s, 'check-disk').reveals.push('dff'));
+		const issue = issues.find((i) => i.message.startsWith('unknown evidence id'))!;
+		expect(issue).toMatchObject({
+			within: 'action "check-disk"',
+			message: 'unknown evidence id "dff"; did you mean "df"?'
+		});
+		expect(textAt(text, issue)).toBe('dff');
+		expect(formatIssue(issue)).toBe(
+			`${FILE}:${issue.line}:${issue.column}: actions[0].reveals[1] (in action "check-disk"): unknown evidence id "dff"; did you mean "df"?`
+		);
+	});
+
+	it('suggests a declared flag for a misspelt one', () => {
+		const found = issuesAfter((s) => (action(s, 'restart').effects[0].set = { serviceUP: true }));
+		expect(found).toContain(
+			'actions[7].effects[0].set.serviceUP: unknown flag "serviceUP" (declare it under "flags"); did you mean "serviceUp"?'
+		);
+	});
+
+	it('points an unknown key at the key and suggests the field meant', () => {
+		const { text, issues } = checkAfter((s) => {
+			action(s, 'check-disk').lable = 'x';
+		});
+		const issue = issues[0]!;
+		expect(issue).toMatchObject({ path: 'actions[0]', within: 'action "check-disk"' });
+		expect(issue.message).toBe('unknown key "lable"; did you mean "label"?');
+		expect(textAt(text, issue)).toBe('lable: x');
+	});
+
+	it('suggests the condition key meant', () => {
+		expect(issuesAfter((s) => (s.restore.full = { flags: { serviceUp: true } }))).toContain(
+			'restore.full: unknown key "flags"; did you mean "flag"?'
+		);
+	});
+
+	it('points a missing field at the item it is missing from', () => {
+		const { text, issues } = checkAfter((s) => delete action(s, 'ask-dba').label);
+		const issue = issues.find((i) => i.path === 'actions[3].label')!;
+		expect(issue.within).toBe('action "ask-dba"');
+		expect(textAt(text, issue)).toBe('id: ask-dba');
+	});
+
+	it('points an action that never becomes available at the action, and says which requirement never holds and why', () => {
+		const { text, issues } = checkAfter((s) => {
+			s.flags.dbaHappy = false;
+			action(s, 'delete-dumps').requires = [{ when: { flag: { dbaHappy: true } }, reason: 'The DBA must agree.' }];
+		});
+		const issue = issues.find((i) => i.message.includes('can never become available'))!;
+		expect(textAt(text, issue)).toBe('id: delete-dumps');
+		expect(issue.message).toBe(
+			'action "delete-dumps" can never become available: its requirement ("The DBA must agree.") never holds: flag dbaHappy is never true: it starts false and no action sets it to true'
+		);
+	});
+
+	it('explains a requirement on evidence only an unavailable action reveals', () => {
+		const found = issuesAfter((s) => (s.world.people[1].arrives = '05:00'));
+		expect(found).toContain(
+			'actions[4]: action "delete-dumps" can never become available: its requirement ("Ask the DBA first.") never holds: evidence "dba-says" is never seen: "ask-dba" never becomes available'
+		);
+	});
+
+	it('explains a requirement on someone who arrives after the time limit', () => {
+		const found = issuesAfter((s) => (s.world.people[1].arrives = '05:00'));
+		expect(found.join('\n')).toContain('"dba" arrives at 05:00 +1d, at or after the time limit (03:30 +1d)');
 	});
 });

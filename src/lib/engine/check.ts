@@ -5,10 +5,12 @@
  */
 import type { ScenarioIssue } from '../scenario/errors.ts';
 import { parseScenario } from '../scenario/parse.ts';
+import { locateIssues } from '../scenario/locate.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { checkReferences } from '../scenario/validate.ts';
 import { compileScenario, type CompiledAction, type CompiledScenario } from './compile.ts';
 import { settledBy, specialise } from './specialise.ts';
+import { whyUnavailable } from './why.ts';
 import { advance, canTake, crossings, resolveOptions, startWorld, variantForSeed, type World } from './world.ts';
 import { bestBlindSequence, fairFor } from './fair.ts';
 import { isRestored } from '../vocabulary.ts';
@@ -200,6 +202,7 @@ export function analyse(compiled: CompiledScenario, file: string): ScenarioIssue
 	const s = compiled.scenario;
 	const issues: ScenarioIssue[] = [];
 	const everAvailable = new Set<string>();
+	const reachedWorlds: World[] = [];
 	const blockedWaits = new Set<string>();
 	const start = s.start.time;
 	for (const options of optionCombinations(s)) {
@@ -207,6 +210,7 @@ export function analyse(compiled: CompiledScenario, file: string): ScenarioIssue
 			const where = `variant "${variant.id}" with ${describeOptions(options)}`;
 			const { nodes, available, complete } = explore(compiled, variant.id, options);
 			available.forEach((a) => everAvailable.add(a));
+			for (const n of nodes) if (n.world.outcome === 'playing') reachedWorlds.push(n.world);
 			if (!s.allow.some((a) => a.lint === 'wait'))
 				for (const n of nodes)
 					for (const a of compiled.actions) {
@@ -259,8 +263,10 @@ export function analyse(compiled: CompiledScenario, file: string): ScenarioIssue
 	}
 	issues.push(...lint(compiled, file));
 	s.actions.forEach((a, i) => {
-		if (!everAvailable.has(a.id))
-			issues.push({ file, path: `actions[${i}]`, message: `action "${a.id}" can never become available` });
+		if (!everAvailable.has(a.id)) {
+			const why = whyUnavailable(compiled, compiled.actions[i]!, { worlds: reachedWorlds, available: everAvailable });
+			issues.push({ file, path: `actions[${i}]`, message: `action "${a.id}" can never become available: ${why}` });
+		}
 	});
 	if (s.historical) {
 		const h = s.historical;
@@ -366,7 +372,8 @@ export function seedForVariant(compiled: CompiledScenario, variant: string, trie
 export function checkScenarioText(text: string, file: string): CheckResult {
 	const parsed = parseScenario(text, file);
 	if (!parsed.ok) return { ok: false, compiled: null, issues: parsed.issues };
-	return checkScenario(parsed.value, file);
+	const result = checkScenario(parsed.value, file);
+	return result.ok ? result : { ...result, issues: locateIssues(parsed.source, result.issues) };
 }
 
 /** Checks a schema-valid scenario: references, then analysis. */

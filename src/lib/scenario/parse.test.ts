@@ -25,7 +25,7 @@ describe('parseScenario', () => {
 	});
 
 	it('names the line of malformed YAML', () => {
-		expect(messages('id: [unclosed\ntitle: x')[0]).toMatch(/^scenarios\/bad\.yaml: line \d+, column \d+: YAML: /);
+		expect(messages('id: [unclosed\ntitle: x')[0]).toMatch(/^scenarios\/bad\.yaml:2:1: YAML: /);
 	});
 
 	it('refuses duplicate keys', () => {
@@ -34,18 +34,21 @@ describe('parseScenario', () => {
 
 	it('reports wrong types with their path, all at once', () => {
 		const found = messages('format: nightshift-scenario/1\nid: Bad Id\nversion: "one"\n');
-		expect(found).toContain('scenarios/bad.yaml: id: must be a kebab-case id such as "check-cables"');
-		expect(found.some((m) => m.startsWith('scenarios/bad.yaml: version: '))).toBe(true);
-		expect(found).toContain('scenarios/bad.yaml: title: is required');
+		expect(found).toContain('scenarios/bad.yaml:2:5: id: must be a kebab-case id such as "check-cables"');
+		expect(found.some((m) => m.startsWith('scenarios/bad.yaml:3:10: version: '))).toBe(true);
+		// A missing field points at the mapping it is missing from.
+		expect(found).toContain('scenarios/bad.yaml:1:1: title: is required');
 	});
 
 	it('names unknown keys', () => {
-		expect(messages('format: nightshift-scenario/1\ntitel: x\n')).toContain('scenarios/bad.yaml: unknown key "titel"');
+		expect(messages('format: nightshift-scenario/1\ntitel: x\n')).toContain(
+			'scenarios/bad.yaml:2:1: unknown key "titel"; did you mean "title"?'
+		);
 	});
 
 	it('refuses __proto__ keys without polluting prototypes', () => {
 		const found = messages('format: nightshift-scenario/1\n__proto__: { polluted: true }\n');
-		expect(found).toContain('scenarios/bad.yaml: unknown key "__proto__"');
+		expect(found).toContain('scenarios/bad.yaml:2:1: unknown key "__proto__"');
 		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
 	});
 
@@ -88,6 +91,6 @@ describe('parseScenario', () => {
 	});
 
 	it('reads JSON too', () => {
-		expect(parseData('{"a": [1, 2]}', FILE)).toEqual({ ok: true, value: { a: [1, 2] } });
+		expect(parseData('{"a": [1, 2]}', FILE)).toMatchObject({ ok: true, value: { a: [1, 2] } });
 	});
 });

@@ -2,9 +2,12 @@
  * Text to a schema-valid scenario: YAML (or JSON, which is YAML) parsed defensively, then
  * checked against the schema. Hostile input gets an error quickly, never a crash or a hang.
  */
-import { parseDocument } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import { ScenarioSchema, type Scenario } from './schema.ts';
 import { formatPath, type ScenarioIssue } from './errors.ts';
+import { locateIssues, type ScenarioSource } from './locate.ts';
+import { fieldNamesAt } from './fields.ts';
+import { didYouMean } from './suggest.ts';
 
 /** Files larger than this are refused before parsing. */
 export const MAX_SCENARIO_BYTES = 512 * 1024;
@@ -13,7 +16,13 @@ export const MAX_DEPTH = 40;
 /** Alias expansions allowed in one file: enough for anchors, too few for a "billion laughs". */
 const MAX_ALIASES = 50;
 
-export type ParseResult<T> = { ok: true; value: T } | { ok: false; issues: ScenarioIssue[] };
+/**
+ * What parsing gave: the value and the parsed file (to locate later issues in), or the issues
+ * that stop it, already located where the file parsed far enough.
+ */
+export type ParseResult<T> =
+	| { ok: true; value: T; source: ScenarioSource | null }
+	| { ok: false; issues: ScenarioIssue[]; source: ScenarioSource | null };
 
 /** Measures nesting without recursion, so a deep document can't overflow the stack. */
 function depthOf(value: unknown): number {
@@ -53,7 +62,8 @@ function bracketDepth(text: string): number {
 export function parseData(text: string, file: string): ParseResult<unknown> {
 	const fail = (message: string, path = ''): ParseResult<unknown> => ({
 		ok: false,
-		issues: [{ file, path, message }]
+		issues: [{ file, path, message }],
+		source: null
 	});
 	if (typeof text !== 'string') return fail('is not text');
 	if (text.length > MAX_SCENARIO_BYTES)
@@ -64,8 +74,9 @@ export function parseData(text: string, file: string): ParseResult<unknown> {
 	if (bracketDepth(text) > MAX_DEPTH * 4) return fail(`is nested more than ${MAX_DEPTH} levels deep`);
 
 	let doc;
+	const lines = new LineCounter();
 	try {
-		doc = parseDocument(text, { uniqueKeys: true, prettyErrors: true, strict: true });
+		doc = parseDocument(text, { uniqueKeys: true, prettyErrors: true, strict: true, lineCounter: lines });
 	} catch (error) {
 		// The parser recurses over nested flow collections; a pathological file can exhaust the stack.
 		return fail(`could not be parsed: ${error instanceof RangeError ? 'nested too deeply' : String(error)}`);
@@ -75,9 +86,10 @@ export function parseData(text: string, file: string): ParseResult<unknown> {
 			ok: false,
 			issues: doc.errors.map((e) => {
 				const pos = e.linePos?.[0];
-				const where = pos ? `line ${pos.line}, column ${pos.col}` : '';
-				return { file, path: where, message: `YAML: ${e.message.split('\n')[0]}` };
-			})
+				const issue: ScenarioIssue = { file, path: '', message: `YAML: ${e.message.split('\n')[0]}` };
+				return pos ? { ...issue, line: pos.line, column: pos.col } : issue;
+			}),
+			source: null
 		};
 	}
 	let data: unknown;
@@ -92,7 +104,7 @@ export function parseData(text: string, file: string): ParseResult<unknown> {
 		);
 	}
 	if (depthOf(data) > MAX_DEPTH) return fail(`is nested more than ${MAX_DEPTH} levels deep`);
-	return { ok: true, value: data };
+	return { ok: true, value: data, source: { doc, lines } };
 }
 
 /**
@@ -102,27 +114,35 @@ export function parseData(text: string, file: string): ParseResult<unknown> {
  */
 export function checkSchema(data: unknown, file: string): ParseResult<Scenario> {
 	if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-		return { ok: false, issues: [{ file, path: '', message: 'must be a mapping of scenario fields' }] };
+		return { ok: false, issues: [{ file, path: '', message: 'must be a mapping of scenario fields' }], source: null };
 	}
 	const result = ScenarioSchema.safeParse(data);
-	if (result.success) return { ok: true, value: result.data };
+	if (result.success) return { ok: true, value: result.data, source: null };
 	return {
 		ok: false,
-		issues: result.error.issues.slice(0, MAX_ISSUES).map((issue) => ({
-			file,
-			path: formatPath(issue.path),
-			message: describeZodIssue(issue)
-		}))
+		issues: result.error.issues.slice(0, MAX_ISSUES).map((issue): ScenarioIssue => {
+			const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+			const out: ScenarioIssue = { file, path: formatPath(path), message: describeZodIssue(issue, path) };
+			// An unknown key is reported on its object; point at the key itself.
+			if (issue.code === 'unrecognized_keys' && issue.keys[0] !== undefined) out.target = [...path, issue.keys[0]];
+			return out;
+		}),
+		source: null
 	};
 }
 
 /** Caps the list so a junk file yields a readable report, not thousands of lines. */
 const MAX_ISSUES = 60;
 
-function describeZodIssue(issue: { code: string; message: string; keys?: string[] }): string {
+function describeZodIssue(
+	issue: { code: string; message: string; keys?: string[] },
+	path: ReadonlyArray<string | number>
+): string {
 	if (issue.code === 'invalid_type' && issue.message.endsWith('received undefined')) return 'is required';
 	if (issue.code === 'unrecognized_keys' && issue.keys) {
-		return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+		const known = fieldNamesAt(path);
+		const hint = issue.keys.length === 1 ? didYouMean(issue.keys[0]!, known) : '';
+		return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}${hint}`;
 	}
 	return issue.message;
 }
@@ -135,5 +155,8 @@ function describeZodIssue(issue: { code: string; message: string; keys?: string[
 export function parseScenario(text: string, file: string): ParseResult<Scenario> {
 	const data = parseData(text, file);
 	if (!data.ok) return data;
-	return checkSchema(data.value, file);
+	const checked = checkSchema(data.value, file);
+	return checked.ok
+		? { ...checked, source: data.source }
+		: { ok: false, issues: locateIssues(data.source, checked.issues), source: data.source };
 }

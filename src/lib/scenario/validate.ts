@@ -6,6 +6,7 @@
 import type { ScenarioIssue } from './errors.ts';
 import { conditionRefs, placedConditions } from './refs.ts';
 import type { Reveal, Scalar, Scenario } from './schema.ts';
+import { didYouMean } from './suggest.ts';
 
 /**
  * Lists every reference problem in a schema-valid scenario.
@@ -36,18 +37,19 @@ export function checkReferences(s: Scenario, file: string): ScenarioIssue[] {
 	const flagType = (name: string) => (name in s.flags ? typeof s.flags[name] : undefined);
 	const checkFlag = (path: string, name: string, value: Scalar) => {
 		const type = flagType(name);
-		if (type === undefined) issue(path, `unknown flag "${name}" (declare it under "flags")`);
+		if (type === undefined)
+			issue(path, `unknown flag "${name}" (declare it under "flags")${didYouMean(name, Object.keys(s.flags))}`);
 		else if (typeof value !== type) issue(path, `flag "${name}" is a ${type}, not a ${typeof value}`);
 	};
 	const known = (set: Set<string>, what: string, path: string, id: string) => {
-		if (!set.has(id)) issue(path, `unknown ${what} id "${id}"`);
+		if (!set.has(id)) issue(path, `unknown ${what} id "${id}"${didYouMean(id, set)}`);
 	};
 
 	for (const { path, condition } of placedConditions(s)) {
 		for (const ref of conditionRefs(condition, path)) {
 			if (ref.kind === 'variant') known(variants, 'variant', ref.path, ref.id);
 			else if (ref.kind === 'option') {
-				if (!options.has(ref.id)) issue(ref.path, `unknown option "${ref.id}"`);
+				if (!options.has(ref.id)) issue(ref.path, `unknown option "${ref.id}"${didYouMean(ref.id, options)}`);
 				else if (typeof ref.value !== 'boolean') issue(ref.path, `option "${ref.id}" is true or false`);
 			} else if (ref.kind === 'flag') checkFlag(ref.path, ref.id, ref.value);
 			else if (ref.kind === 'done' || ref.kind === 'since') known(actions, 'action', ref.path, ref.id);
@@ -77,7 +79,8 @@ export function checkReferences(s: Scenario, file: string): ScenarioIssue[] {
 	);
 	s.presets.forEach((p, i) => {
 		for (const name of Object.keys(p.options))
-			if (!options.has(name)) issue(`presets[${i}].options.${name}`, `unknown option "${name}"`);
+			if (!options.has(name))
+				issue(`presets[${i}].options.${name}`, `unknown option "${name}"${didYouMean(name, options)}`);
 	});
 	if (s.impact) known(statusItems, 'status item', 'impact.service', s.impact.service);
 	if (s.historical) {
