@@ -111,7 +111,7 @@ function setterWhy(a: CompiledAction, name: string, value: unknown, reached: Rea
 	const effect = a.def.effects.find((e) => e.set?.[name] === value);
 	return effect?.when
 		? `"${a.def.id}" sets it only when ${describeCondition(effect.when)}, which never holds when it is done`
-		: `"${a.def.id}" sets it, but something always changes it back or ends the drill first`;
+		: `"${a.def.id}" sets it, but then the drill is over (or it is set back) before anything can use it`;
 }
 
 /**
