@@ -31,6 +31,20 @@ describe('npm run scenarios', () => {
 		expect(run.out).toContain('1 of 1 scenarios failed');
 	}, 30_000);
 
+	it('check: several files are shared between two processes and reported in order', () => {
+		const good = join(dir, 'a-good.yaml');
+		const broken = join(dir, 'b-broken.yaml');
+		const fixture = readFileSync('tests/fixtures/scenarios/disk-full.yaml', 'utf8');
+		writeFileSync(good, fixture);
+		writeFileSync(broken, fixture.replace('reveals: [df]', 'reveals: [dff]'));
+		const run = cli('check', good, broken);
+		expect(run.code).toBe(1);
+		const lines = run.out.trim().split('\n');
+		expect(lines[0]).toMatch(/^✓ disk-full v1: /);
+		expect(lines.slice(1, -1).every((l) => l.includes('b-broken.yaml:'))).toBe(true);
+		expect(lines.at(-1)).toMatch(/^1 of 2 scenarios failed/);
+	}, 60_000);
+
 	it('check --watch: checks the file again each time it is saved', async () => {
 		const file = join(dir, 'watched.yaml');
 		const good = readFileSync('tests/fixtures/scenarios/disk-full.yaml', 'utf8');

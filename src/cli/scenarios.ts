@@ -1,14 +1,18 @@
 /**
  * The authoring CLI: `npm run scenarios -- <command>`. It reuses the engine as the app does.
  *
- *   check [files…] [--watch]       validate every scenario (or the named files); --watch checks
- *                                  again each time a file is saved
+ *   check [files…] [--watch]       validate every scenario (or the named files), on two cores
+ *                                  when there are (--serial: on one); --watch checks again
+ *                                  each time a file is saved
  *   par <id> [--seed N | --fair] [--option k=v…] [--json]
  *   replay <id> --seed N [--option k=v…] --actions a,b,c [--mode M] [--json]
  *   verify <attempt.json>          replay an attempt file; exit 0 only if it matches
  *   simulate <id> --runs N [--seed S] [--option k=v…]
  */
-import { readdirSync, readFileSync, watch } from 'node:fs';
+import { fork } from 'node:child_process';
+import { readdirSync, readFileSync, statSync, watch } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatIssue } from '../lib/scenario/errors.ts';
@@ -96,22 +100,33 @@ function parseOptions(compiled: CompiledScenario, pairs: string[] = []): Record<
 	return resolveOptions(compiled, out);
 }
 
-/** Checks one file and prints its lines: a summary, or every issue. @returns whether it passed */
-function checkFile(file: string): boolean {
+/** What checking one file gave: whether it passed, and the lines to print. */
+interface FileCheck {
+	ok: boolean;
+	lines: string[];
+}
+
+/** Checks one file: a summary line, or one line per issue. */
+function checkFile(file: string): FileCheck {
 	const started = performance.now();
-	const result = checkScenarioText(readText(file), display(file));
-	if (!result.ok) {
-		for (const issue of result.issues) console.log(`✗ ${formatIssue(issue)}`);
-		return false;
+	let text: string;
+	try {
+		text = readText(file);
+	} catch (error) {
+		return { ok: false, lines: [`✗ ${error instanceof Error ? error.message : String(error)}`] };
 	}
+	const result = checkScenarioText(text, display(file));
+	if (!result.ok) return { ok: false, lines: result.issues.map((issue) => `✗ ${formatIssue(issue)}`) };
 	const { scenario } = result.compiled;
 	const par = solvePar(result.compiled, 1, {});
 	const ms = Math.round(performance.now() - started);
-	console.log(
-		`✓ ${scenario.id} v${scenario.version}: ${scenario.variants.length} variants, ${scenario.actions.length} actions, ` +
-			`par for seed 1 ${par ? formatDuration(par.minutes) : 'none'} (${ms} ms)`
-	);
-	return true;
+	return {
+		ok: true,
+		lines: [
+			`✓ ${scenario.id} v${scenario.version}: ${scenario.variants.length} variants, ${scenario.actions.length} actions, ` +
+				`par for seed 1 ${par ? formatDuration(par.minutes) : 'none'} (${ms} ms)`
+		]
+	};
 }
 
 function checkTargets(files: string[]): string[] {
@@ -120,11 +135,66 @@ function checkTargets(files: string[]): string[] {
 	return targets;
 }
 
-function cmdCheck(files: string[]): number {
+/**
+ * Splits the files in two by size (a proxy for how long they take): the heaviest share for
+ * this process, which starts at once, the rest for a helper, which first has to start.
+ */
+function shareOut(files: string[]): [string[], string[]] {
+	const sized = files.map((f) => ({ f, size: statSync(f, { throwIfNoEntry: false })?.size ?? 0 }));
+	sized.sort((a, b) => b.size - a.size);
+	const mine: string[] = [];
+	const theirs: string[] = [];
+	let [a, b] = [0, 0];
+	for (const { f, size } of sized) {
+		if (a <= b) {
+			mine.push(f);
+			a += size;
+		} else {
+			theirs.push(f);
+			b += size;
+		}
+	}
+	return [mine, theirs];
+}
+
+/**
+ * Checks files in a second process (this CLI again, with the same loader), so a check of
+ * several scenarios uses two cores.
+ */
+function checkElsewhere(files: string[]): Promise<Map<string, FileCheck>> {
+	return new Promise((done, fail) => {
+		const child = fork(fileURLToPath(import.meta.url), ['check-part', ...files], {
+			execArgv: process.execArgv,
+			stdio: ['ignore', 'inherit', 'inherit', 'ipc']
+		});
+		let results: Map<string, FileCheck> | null = null;
+		child.on('message', (message) => (results = new Map(message as Array<[string, FileCheck]>)));
+		child.on('error', fail);
+		child.on('exit', (code) =>
+			results ? done(results) : fail(new Error(`the helper process checking ${files.join(', ')} stopped (${code})`))
+		);
+	});
+}
+
+/** The helper's side of `checkElsewhere`: checks its files and sends the results back. */
+function cmdCheckPart(files: string[]): number {
+	process.send?.(files.map((f) => [f, checkFile(f)]));
+	return 0;
+}
+
+async function cmdCheck(files: string[], serial: boolean): Promise<number> {
 	const targets = checkTargets(files);
 	const started = performance.now();
+	const [mine, theirs] = serial || targets.length < 2 || availableParallelism() < 2 ? [targets, []] : shareOut(targets);
+	const elsewhere = theirs.length > 0 ? checkElsewhere(theirs) : Promise.resolve(new Map<string, FileCheck>());
+	const results = new Map(mine.map((f) => [f, checkFile(f)]));
+	for (const [f, r] of await elsewhere) results.set(f, r);
 	let failed = 0;
-	for (const file of targets) if (!checkFile(file)) failed++;
+	for (const file of targets) {
+		const result = results.get(file)!;
+		for (const line of result.lines) console.log(line);
+		if (!result.ok) failed++;
+	}
 	const took = `${((performance.now() - started) / 1000).toFixed(1)} s`;
 	console.log(
 		failed === 0
@@ -146,12 +216,8 @@ function cmdWatch(files: string[]): Promise<number> {
 	const run = (file: string) => {
 		timers.delete(file);
 		console.log(`\n${stamp()} ${display(file)}`);
-		try {
-			checkFile(file);
-		} catch (error) {
-			// A file being rewritten may be gone for a moment: say so and keep watching.
-			console.log(`✗ ${error instanceof Error ? error.message : String(error)}`);
-		}
+		// A file being rewritten may be gone for a moment: that is one more line, and the watch goes on.
+		for (const line of checkFile(file).lines) console.log(line);
 	};
 	for (const file of targets) run(file);
 	console.log(`\nWatching ${targets.length === 1 ? display(targets[0]!) : `${targets.length} files`}; Ctrl-C stops.`);
@@ -355,6 +421,7 @@ type Flags = {
 	runs?: string;
 	mode?: string;
 	watch?: boolean;
+	serial?: boolean;
 };
 
 function main(argv: string[]): number | Promise<number> {
@@ -369,7 +436,8 @@ function main(argv: string[]): number | Promise<number> {
 			fair: { type: 'boolean' },
 			runs: { type: 'string' },
 			mode: { type: 'string' },
-			watch: { type: 'boolean' }
+			watch: { type: 'boolean' },
+			serial: { type: 'boolean' }
 		}
 	});
 	const [command, ...rest] = positionals;
@@ -379,7 +447,9 @@ function main(argv: string[]): number | Promise<number> {
 	};
 	switch (command) {
 		case 'check':
-			return values.watch ? cmdWatch(rest) : cmdCheck(rest);
+			return values.watch ? cmdWatch(rest) : cmdCheck(rest, values.serial === true);
+		case 'check-part':
+			return cmdCheckPart(rest);
 		case 'par':
 			return cmdPar(needId(), values);
 		case 'replay':

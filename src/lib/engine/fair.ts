@@ -13,6 +13,7 @@ import { availabilitySignature, observation, statusSignature } from './belief.ts
 import type { CompiledAction, CompiledScenario } from './compile.ts';
 import { isRestored } from '../vocabulary.ts';
 import { primedFair, primedFairPars } from './primed.ts';
+import { conditionRefs } from '../scenario/refs.ts';
 import { codesOf, MinHeap, solveFrom, stateKey } from './solver.ts';
 import { narrowWorld, specialise } from './specialise.ts';
 import { advance, availability, canTake, resolveOptions, startWorld, variantForSeed, type World } from './world.ts';
@@ -496,11 +497,32 @@ function offerOf(compiled: CompiledScenario, world: World): string[] {
 	return compiled.actions.map((a) => availabilityText(compiled, world, a));
 }
 
-/** Whether a world offers every action but one (`except`, by index) as `offer` says. */
+/**
+ * Whether a world offers every action but one (`except`, by index) as `offer` says, for a
+ * world reached from the one `offer` was read in by a step that changed no flag and ended
+ * nothing: only actions whose requirements or wait read more than flags, the variant and the
+ * options (time, people, evidence, actions done) can have changed.
+ */
 function sameOffer(compiled: CompiledScenario, world: World, offer: string[], except: number): boolean {
-	for (const a of compiled.actions)
+	for (const a of offerMayChange(compiled))
 		if (a.index !== except && availabilityText(compiled, world, a) !== offer[a.index]) return false;
 	return true;
+}
+
+const mayChangeCache = new WeakMap<CompiledScenario, CompiledAction[]>();
+/** The actions whose availability (or reason) can change while the flags stay as they are. */
+function offerMayChange(compiled: CompiledScenario): CompiledAction[] {
+	let out = mayChangeCache.get(compiled);
+	if (!out) {
+		const fixed = new Set(['variant', 'option', 'flag']);
+		out = compiled.actions.filter((a) =>
+			[...a.def.requires.map((r) => r.when), ...(a.def.until ? [a.def.until] : [])].some((c) =>
+				conditionRefs(c, '').some((ref) => !fixed.has(ref.kind))
+			)
+		);
+		mayChangeCache.set(compiled, out);
+	}
+	return out;
 }
 
 /** Fair results depend only on the compiled scenario and the options, so they are cached per scenario. */
