@@ -16,7 +16,8 @@ async function e2ePlugins(): Promise<PluginOption[]> {
 
 export default defineConfig(async () => ({
 	plugins: [...(await e2ePlugins()), scenarioPlugin(), sveltekit()],
-	// The debrief's worker (src/lib/state/departure-worker.ts) loads scenarios by id, as the pages do.
+	// Workers are ES modules: the debrief's (src/lib/state/departure-worker.ts) loads scenarios by
+	// id, as the pages do; the scenario checker's (scenario-check-worker.ts) brings the parser.
 	worker: { format: 'es' as const, plugins: () => [scenarioPlugin()] },
 	test: {
 		include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],

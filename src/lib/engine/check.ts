@@ -12,7 +12,7 @@ import { compileScenario, type CompiledAction, type CompiledScenario } from './c
 import { settledBy, specialise } from './specialise.ts';
 import { whyUnavailable } from './why.ts';
 import { advance, canTake, crossings, resolveOptions, startWorld, variantForSeed, type World } from './world.ts';
-import { bestBlindSequence, fairFor } from './fair.ts';
+import { bestBlindSequence, fairFor, type BlindSequence } from './fair.ts';
 import { isRestored } from '../vocabulary.ts';
 import { replay } from './replay.ts';
 import { codesOf, nextCodes, solveVariant, stateKey, type StateCodes } from './solver.ts';
@@ -329,7 +329,7 @@ export function lint(compiled: CompiledScenario, file: string): ScenarioIssue[] 
 				});
 			}
 		if (!allowed.has('blind-play')) {
-			const blind = bestBlindSequence(compiled, options);
+			const blind = blindFor(compiled, options);
 			if (blind && blind.expectedMinutes <= BLIND_PLAY_RATIO * fair.expectedMinutes)
 				issues.push({
 					file,
@@ -339,6 +339,18 @@ export function lint(compiled: CompiledScenario, file: string): ScenarioIssue[] 
 		}
 	}
 	return issues;
+}
+
+/** The best fixed sequence depends only on the compiled scenario and the options: cached per scenario. */
+const blindCache = new WeakMap<CompiledScenario, Map<string, BlindSequence | null>>();
+
+/** `bestBlindSequence`, cached (the lint and the authoring report both read it). */
+export function blindFor(compiled: CompiledScenario, options: Record<string, boolean> = {}): BlindSequence | null {
+	const key = JSON.stringify(resolveOptions(compiled, options));
+	let cache = blindCache.get(compiled);
+	if (!cache) blindCache.set(compiled, (cache = new Map()));
+	if (!cache.has(key)) cache.set(key, bestBlindSequence(compiled, options));
+	return cache.get(key)!;
 }
 
 /**

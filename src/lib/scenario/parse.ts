@@ -8,11 +8,10 @@ import { formatPath, type ScenarioIssue } from './errors.ts';
 import { locateIssues, type ScenarioSource } from './locate.ts';
 import { fieldNamesAt } from './fields.ts';
 import { didYouMean } from './suggest.ts';
+import { MAX_DEPTH, MAX_SCENARIO_BYTES } from './limits.ts';
 
-/** Files larger than this are refused before parsing. */
-export const MAX_SCENARIO_BYTES = 512 * 1024;
-/** Deeper nesting than this is refused (real scenarios nest about 8 levels). */
-export const MAX_DEPTH = 40;
+export { MAX_DEPTH, MAX_SCENARIO_BYTES };
+
 /** Alias expansions allowed in one file: enough for anchors, too few for a "billion laughs". */
 const MAX_ALIASES = 50;
 
