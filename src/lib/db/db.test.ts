@@ -4,7 +4,16 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fixture } from '../../../tests/fixtures/load.ts';
 import { createAttempt, type Attempt } from '$lib/engine/attempt.ts';
 import { replay } from '$lib/engine/replay.ts';
-import { createDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, type AttemptRow, type NightshiftDb } from './db.ts';
+import {
+	createDb,
+	SCHEMA_V1,
+	SCHEMA_V2,
+	SCHEMA_V3,
+	SCHEMA_V4,
+	type AttemptRow,
+	type ImportedScenarioRow,
+	type NightshiftDb
+} from './db.ts';
 import { readAttemptIndex, repairAttemptIndex } from './summary.ts';
 import { boardRow } from '$lib/engine/team.ts';
 // Through the one door, as the app reaches them.
@@ -16,16 +25,20 @@ import {
 	currentProfile,
 	deleteAttempt,
 	deleteBoardResult,
+	deleteImported,
 	finishDrill,
 	getAttempt,
 	getBoardDrill,
+	getImported,
 	getInProgress,
 	listAttempts,
 	listBoardResults,
+	listImported,
 	listProfiles,
 	putAttempt,
 	putAttemptRows,
 	putBoardResults,
+	putImported,
 	putInterrupted,
 	saveInProgress,
 	setBoardDrill,
@@ -63,7 +76,7 @@ async function upgrade(old: Dexie): Promise<NightshiftDb> {
 	const db: NightshiftDb = createDb(old.name);
 	opened.push(db);
 	await db.open();
-	expect(db.verno).toBe(4);
+	expect(db.verno).toBe(5);
 	return db;
 }
 
@@ -90,9 +103,9 @@ afterEach(async () => {
 });
 
 /** A database as an older app version declared it: schema versions 1 to `upTo`. */
-function oldDatabase(name: string, upTo: 1 | 2 | 3): Dexie {
+function oldDatabase(name: string, upTo: 1 | 2 | 3 | 4): Dexie {
 	const db = new Dexie(name);
-	[SCHEMA_V1, SCHEMA_V2, SCHEMA_V3].slice(0, upTo).forEach((schema, i) => db.version(i + 1).stores(schema));
+	[SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4].slice(0, upTo).forEach((schema, i) => db.version(i + 1).stores(schema));
 	return db;
 }
 
@@ -235,7 +248,7 @@ describe('migrations', () => {
 		// The new indexes work on migrated rows.
 		expect((await listAttempts(db, { trainee: 'Bo' })).entries.map((e) => e.id)).toEqual(['v1-b']);
 		expect((await listAttempts(db, { mode: 'guided' })).entries.map((e) => e.id)).toEqual(['v1-a']);
-		expect(await getInProgress(db, 'disk-full')).toEqual({ ...progress, drillCode: null });
+		expect(await getInProgress(db, 'disk-full')).toEqual({ ...progress, drillCode: null, scenarioHash: null });
 		expect(await db.settings.get('theme')).toEqual({ key: 'theme', value: 'dark' });
 		// Each trainee found becomes a profile.
 		expect((await listProfiles(db)).map((p) => p.name)).toEqual(['Ana', 'Bo']);
@@ -268,7 +281,7 @@ describe('migrations to version 3', () => {
 		expect(await getAttempt(db, 'v2-a')).toEqual(a);
 		expect((await listProfiles(db)).map((p) => [p.id, p.name])).toEqual([['p1', 'Ana']]);
 		expect((await currentProfile(db))?.name).toBe('Ana');
-		expect(await getInProgress(db, 'disk-full')).toEqual({ ...progress, drillCode: null });
+		expect(await getInProgress(db, 'disk-full')).toEqual({ ...progress, drillCode: null, scenarioHash: null });
 		expect(await listBoardResults(db)).toEqual({ results: [], skipped: [] });
 	});
 });
@@ -343,6 +356,126 @@ describe('migrations to version 4', () => {
 	});
 });
 
+describe('migrations to version 5', () => {
+	it('opens a version-4 database with the current schema, loses nothing, and keeps imported scenarios', async () => {
+		const v4 = oldDatabase(`migrate-${n++}`, 4);
+		const a = attempt({ id: 'v4-a', trainee: 'Ana' });
+		await v4.table('attempts').add({
+			id: a.id,
+			scenarioId: a.scenario.id,
+			mode: a.mode,
+			trainee: a.trainee,
+			finishedAt: a.finishedAt,
+			status: 'finished',
+			interruption: null,
+			record: a,
+			interrupted: null
+		});
+		await v4.table('boardResults').add({
+			id: 'r1',
+			drillKey: 'K',
+			addedAt: '2024-01-01',
+			fileName: 'r1.json',
+			attempt: a,
+			row: boardRow(compiled, a)
+		});
+		await v4.table('inProgress').add(oldProgress([{ type: 'action', action: 'check-disk' }], [5]));
+		expect(v4.verno).toBe(4);
+
+		const db = await upgrade(v4);
+		expect(await getAttempt(db, 'v4-a')).toEqual(a);
+		expect((await listAttempts(db)).entries.map((e) => e.id)).toEqual(['v4-a']);
+		expect((await listBoardResults(db)).results.map((r) => r.id)).toEqual(['r1']);
+		expect((await getInProgress(db, 'disk-full'))?.log).toHaveLength(1);
+		// The new table is there, empty, and takes a scenario.
+		expect(await listImported(db)).toEqual({ rows: [], skipped: [] });
+		expect(await putImported(db, imported('a'.repeat(64), 'my-drill', 1))).toEqual({ ok: true, added: true });
+		expect((await getImported(db, 'a'.repeat(64)))?.id).toBe('my-drill');
+	});
+});
+
+/** An imported scenario row as "Add to my scenarios" writes it. */
+function imported(
+	hash: string,
+	id: string,
+	version: number,
+	addedAt = '2024-05-01T10:00:00.000Z'
+): ImportedScenarioRow {
+	return {
+		hash,
+		id,
+		version,
+		title: `Drill ${id}`,
+		fileName: `${id}.yaml`,
+		addedAt,
+		text: `id: ${id}\n`,
+		facts: {
+			summary: 'A summary.',
+			difficulty: 'introductory',
+			estimatedMinutes: 10,
+			tags: ['disk'],
+			par: [{ options: {}, omniscient: { min: 5, max: 8 }, fair: { min: 6, max: 9 } }]
+		}
+	};
+}
+
+describe('imported scenarios', () => {
+	it('keeps a file once, by content hash, newest first, and removes it', async () => {
+		const db = fresh();
+		const one = imported('1'.repeat(64), 'drill-one', 1, '2024-05-01T10:00:00.000Z');
+		const two = imported('2'.repeat(64), 'drill-two', 1, '2024-05-02T10:00:00.000Z');
+		expect(await putImported(db, one)).toEqual({ ok: true, added: true });
+		expect(await putImported(db, two)).toEqual({ ok: true, added: true });
+		expect(await putImported(db, one)).toEqual({ ok: true, added: false });
+		expect((await listImported(db)).rows.map((r) => r.id)).toEqual(['drill-two', 'drill-one']);
+		await deleteImported(db, one.hash);
+		expect((await listImported(db)).rows.map((r) => r.id)).toEqual(['drill-two']);
+	});
+
+	it('refuses another file with the same id and version, and takes a new version', async () => {
+		const db = fresh();
+		const first = imported('3'.repeat(64), 'my-drill', 1);
+		await putImported(db, first);
+		expect(await putImported(db, imported('4'.repeat(64), 'my-drill', 1))).toEqual({ ok: false, conflict: first });
+		expect(await putImported(db, imported('5'.repeat(64), 'my-drill', 2))).toEqual({ ok: true, added: true });
+	});
+
+	it('skips a damaged row with a note', async () => {
+		const db = fresh();
+		await putImported(db, imported('6'.repeat(64), 'fine', 1));
+		await db.scenarios.put({ ...imported('7'.repeat(64), 'bad', 1), version: -1 });
+		expect(await listImported(db)).toEqual({
+			rows: [expect.objectContaining({ id: 'fine' })],
+			skipped: ['imported scenario 777777777777 is damaged and was skipped']
+		});
+	});
+
+	it('go into the backup and come back only once checked again', async () => {
+		const { exportBackup, importBackup } = await import('./backup.ts');
+		const from = fresh();
+		await putImported(from, imported('8'.repeat(64), 'kept', 1));
+		await putImported(from, imported('9'.repeat(64), 'tampered', 1));
+		const backup = await exportBackup(from);
+		expect(backup.scenarios.map((s) => s.id)).toEqual(['kept', 'tampered']);
+		const to = fresh();
+		const result = await importBackup(
+			to,
+			JSON.stringify(backup),
+			() => 'unused',
+			async (row) =>
+				row.id === 'tampered' ? 'its text does not match its content hash' : { ...row, title: 'Checked again' }
+		);
+		expect(result).toMatchObject({
+			ok: true,
+			report: {
+				added: { scenarios: 1 },
+				errors: ['scenarios[1] (tampered.yaml): its text does not match its content hash']
+			}
+		});
+		expect((await listImported(to)).rows.map((r) => [r.id, r.title])).toEqual([['kept', 'Checked again']]);
+	});
+});
+
 describe('the team board', () => {
 	const result = (id: string, trainee: string, addedAt: string) => {
 		const a = attempt({ id, trainee });
@@ -401,7 +534,11 @@ describe('backup', () => {
 		const result = await importBackup(to, text, recheck);
 		expect(result).toEqual({
 			ok: true,
-			report: { added: { profiles: 1, attempts: 1, settings: 0, boardResults: 1 }, present: 1, errors: [] }
+			report: {
+				added: { profiles: 1, attempts: 1, settings: 0, boardResults: 1, scenarios: 0 },
+				present: 1,
+				errors: []
+			}
 		});
 		// Nothing overwritten: b1 is still the one that was here.
 		expect((await getAttempt(to, 'b1'))?.trainee).toBe('Kept');

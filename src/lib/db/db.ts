@@ -70,6 +70,8 @@ export interface InProgressRow {
 	savedAt: string;
 	/** The team drill's code when it is played for one (absent in records older than it). */
 	drillCode?: string | null;
+	/** An imported scenario's content hash (null or absent for a bundled scenario). */
+	scenarioHash?: string | null;
 }
 
 /**
@@ -88,7 +90,8 @@ export type AttemptSummaryRow = Pick<
 /** The attempt record's fields the history lists (checked by queries.ts `checkListing` when read). */
 export interface AttemptListingFields {
 	id: string;
-	scenario: { id: string; version: number };
+	/** `hash`: an imported scenario's content hash. */
+	scenario: { id: string; version: number; hash?: string };
 	seed: number;
 	mode: Mode;
 	trainee: string;
@@ -121,6 +124,38 @@ export interface BoardResultRow {
 	row: BoardRow;
 }
 
+/**
+ * A scenario file imported on this device ("Add to my scenarios"): the file as given, named by
+ * its content hash, with what the check found when it was added (for the catalogue and the
+ * briefing, which run no search). The text is checked again whenever it is played.
+ */
+export interface ImportedScenarioRow {
+	/** SHA-256 of the text, hex: the scenario's name for team drills and result files. */
+	hash: string;
+	id: string;
+	version: number;
+	title: string;
+	fileName: string;
+	/** When it was added (ISO). */
+	addedAt: string;
+	text: string;
+	facts: ImportedFacts;
+}
+
+/** What the catalogue and the briefing show of an imported scenario, from its check. */
+export interface ImportedFacts {
+	summary: string;
+	difficulty: 'introductory' | 'intermediate' | 'advanced';
+	estimatedMinutes: number;
+	tags: string[];
+	/** Per option set checked (the defaults and each preset): par if known and from the evidence, as ranges over the variants. */
+	par: Array<{
+		options: Record<string, boolean>;
+		omniscient: { min: number; max: number } | null;
+		fair: { min: number; max: number } | null;
+	}>;
+}
+
 export type NightshiftDb = Dexie & {
 	profiles: EntityTable<ProfileRow, 'id'>;
 	attempts: EntityTable<AttemptRow, 'id'>;
@@ -128,6 +163,7 @@ export type NightshiftDb = Dexie & {
 	settings: EntityTable<SettingRow, 'key'>;
 	boardResults: EntityTable<BoardResultRow, 'id'>;
 	attemptIndex: EntityTable<AttemptIndex, 'key'>;
+	scenarios: EntityTable<ImportedScenarioRow, 'hash'>;
 };
 
 /** Version 1 (first release): attempts by scenario and date, the drill in progress, settings. */
@@ -163,6 +199,12 @@ export const SCHEMA_V3 = {
 export const SCHEMA_V4 = {
 	...SCHEMA_V3,
 	attemptIndex: 'key'
+} as const;
+
+/** Version 5: scenarios imported on this device, by content hash (and id). Nothing else changes. */
+export const SCHEMA_V5 = {
+	...SCHEMA_V4,
+	scenarios: 'hash, id, addedAt'
 } as const;
 
 /**
@@ -203,6 +245,7 @@ export function createDb(
 		.upgrade(async (tx) => {
 			await tx.table('attemptIndex').put(await buildAttemptIndex(tx.table('attempts')));
 		});
+	db.version(5).stores(SCHEMA_V5);
 	return db;
 }
 

@@ -20,7 +20,7 @@ const older = {
 
 describe('readDrillRecord', () => {
 	it('reads a drill saved before drill codes were kept, with no code', () => {
-		expect(readDrillRecord(older)).toEqual({ ...older, drillCode: null });
+		expect(readDrillRecord(older)).toEqual({ ...older, drillCode: null, scenarioHash: null });
 	});
 
 	it('keeps a well-formed drill code and drops a malformed one, not the drill', () => {

@@ -57,7 +57,9 @@ export function readDrillRecord(value: unknown): InProgressRow | null {
 		startedAt: text(value.startedAt, ''),
 		savedAt: text(value.savedAt, ''),
 		drillCode:
-			typeof value.drillCode === 'string' && /^[0-9A-Za-z-]{1,64}$/.test(value.drillCode) ? value.drillCode : null
+			typeof value.drillCode === 'string' && /^[0-9A-Za-z-]{1,64}$/.test(value.drillCode) ? value.drillCode : null,
+		scenarioHash:
+			typeof value.scenarioHash === 'string' && /^[0-9a-f]{64}$/.test(value.scenarioHash) ? value.scenarioHash : null
 	};
 }
 

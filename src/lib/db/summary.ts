@@ -28,6 +28,8 @@ export interface AttemptIndex {
 	/** False for an attempt with no record (interrupted, its log no longer replaying). */
 	listed: boolean[];
 	version: unknown[];
+	/** An imported scenario's content hash (null for a bundled one). An index older than this column is rebuilt. */
+	hash: unknown[];
 	seed: unknown[];
 	outcome: unknown[];
 	startedAt: unknown[];
@@ -48,6 +50,7 @@ const COLUMNS = [
 	'interruption',
 	'listed',
 	'version',
+	'hash',
 	'seed',
 	'outcome',
 	'startedAt',
@@ -107,6 +110,7 @@ function flatten(s: AttemptSummaryRow): Flat {
 		interruption: s.interruption,
 		listed: l !== null,
 		version: l?.scenario?.version ?? null,
+		hash: l?.scenario?.hash ?? null,
 		seed: l?.seed ?? null,
 		outcome: l?.outcome ?? null,
 		startedAt: l?.startedAt ?? null,
@@ -138,7 +142,10 @@ export function indexSummaries(index: AttemptIndex): AttemptSummaryRow[] {
 			listing: index.listed[i]
 				? ({
 						id: index.id[i],
-						scenario: { id: index.scenarioId[i], version: index.version[i] },
+						scenario:
+							typeof index.hash[i] === 'string'
+								? { id: index.scenarioId[i], version: index.version[i], hash: index.hash[i] }
+								: { id: index.scenarioId[i], version: index.version[i] },
 						seed: index.seed[i],
 						mode,
 						trainee,

@@ -9,6 +9,7 @@ const row = (steps: number, over: Partial<InProgressRow> = {}): InProgressRow =>
 	input: { seed: 1, options: { logRotation: false }, mode: 'guided' },
 	liveClockRate: null,
 	drillCode: null,
+	scenarioHash: null,
 	snapshot: { status: 'active' },
 	log: Array.from({ length: steps }, () => ({ type: 'action' as const, action: 'restart', idle: 0 })),
 	wallMs: Array.from({ length: steps }, (_, i) => 1000 * (i + 1)),

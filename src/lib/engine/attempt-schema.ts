@@ -69,7 +69,17 @@ export const AttemptSchema = z
 		format: z.literal(ATTEMPT_FORMAT),
 		formatVersion: z.union([z.literal(1), z.literal(ATTEMPT_FORMAT_VERSION)]),
 		id: z.string().regex(/^[A-Za-z0-9-]{1,64}$/),
-		scenario: z.object({ id: Id, version: z.number().int().min(1) }).strict(),
+		/** `hash`: the content hash of an imported scenario's file (bundled scenarios have none). */
+		scenario: z
+			.object({
+				id: Id,
+				version: z.number().int().min(1),
+				hash: z
+					.string()
+					.regex(/^[0-9a-f]{64}$/)
+					.optional()
+			})
+			.strict(),
 		seed: z.number().int().min(0).max(MAX_SEED),
 		options: z.record(Name, z.boolean()),
 		mode: z.enum(MODES),

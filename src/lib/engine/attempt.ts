@@ -39,7 +39,8 @@ export interface Attempt {
 	format: typeof ATTEMPT_FORMAT;
 	formatVersion: 1 | typeof ATTEMPT_FORMAT_VERSION;
 	id: string;
-	scenario: { id: string; version: number };
+	/** `hash`: the content hash of an imported scenario's file (bundled scenarios have none). */
+	scenario: { id: string; version: number; hash?: string };
 	seed: number;
 	options: Record<string, boolean>;
 	mode: Mode;
@@ -107,7 +108,9 @@ export function createAttempt(compiled: CompiledScenario, state: DrillState, met
 		format: ATTEMPT_FORMAT,
 		formatVersion: ATTEMPT_FORMAT_VERSION,
 		id: meta.id,
-		scenario: { id: state.scenario, version: state.version },
+		scenario: compiled.hash
+			? { id: state.scenario, version: state.version, hash: compiled.hash }
+			: { id: state.scenario, version: state.version },
 		seed: state.seed,
 		options: state.options,
 		mode: state.mode,
@@ -138,18 +141,27 @@ function canonical(value: unknown): string {
 
 export type Verification = { ok: true; attempt: Attempt; replayed: Attempt } | { ok: false; reason: string };
 
+/** Finds the scenario an attempt names: by id and version, and for an imported one by its file's content hash. */
+export type FindScenario = (id: string, version: number, hash?: string) => CompiledScenario | null;
+
 /**
  * Replays an attempt and checks that its recorded path, outcome, laps and score are what the
  * replay gives.
- * @param findScenario looks up a compiled scenario by id and version
+ * @param findScenario looks up a compiled scenario by id, version and (imported) content hash
  */
-export function verifyAttempt(
-	attempt: Attempt,
-	findScenario: (id: string, version: number) => CompiledScenario | null
-): Verification {
-	const { id, version } = attempt.scenario;
-	const compiled = findScenario(id, version);
-	if (!compiled) return { ok: false, reason: `unknown scenario ${id} version ${version}` };
+export function verifyAttempt(attempt: Attempt, findScenario: FindScenario): Verification {
+	const { id, version, hash } = attempt.scenario;
+	const compiled = findScenario(id, version, hash);
+	if (!compiled)
+		return {
+			ok: false,
+			reason: hash
+				? `imported scenario ${id} version ${version} (content hash ${hash.slice(0, 12)}) is not on this device: add its file or open its link first`
+				: `unknown scenario ${id} version ${version}`
+		};
+	// The finder is trusted to match, but a scenario that is not exactly the one named never verifies.
+	if ((compiled.hash ?? undefined) !== hash || compiled.scenario.id !== id || compiled.scenario.version !== version)
+		return { ok: false, reason: `the scenario found is not ${id} version ${version}${hash ? ` (${hash.slice(0, 12)})` : ''}` };
 	const run = replay(
 		compiled,
 		{ seed: attempt.seed, options: attempt.options, mode: attempt.mode },

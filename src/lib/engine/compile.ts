@@ -31,6 +31,12 @@ export interface CompiledAction {
 
 export interface CompiledScenario {
 	scenario: Scenario;
+	/**
+	 * For a scenario imported into the app (not bundled): the content hash of its file. Attempts,
+	 * drills in progress and team drill codes name it by this, so a result is only ever checked
+	 * against that exact file, whatever its id and version say.
+	 */
+	hash?: string;
 	frame: TimeFrame;
 	actions: CompiledAction[];
 	actionById: Map<string, CompiledAction>;
@@ -105,8 +111,9 @@ function textIndex(scenario: Scenario): Map<string, number> {
 /**
  * Compiles a scenario that passed schema and reference checks.
  * @param scenario the validated scenario
+ * @param hash the content hash of its file, for a scenario imported into the app
  */
-export function compileScenario(scenario: Scenario): CompiledScenario {
+export function compileScenario(scenario: Scenario, hash?: string): CompiledScenario {
 	const start = scenario.start.time;
 	const arrivals = new Map(scenario.world.people.map((p) => [p.id, p.arrives ? offsetOf(p.arrives, start) : 0]));
 	const frame: TimeFrame = {
@@ -158,6 +165,7 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
 
 	return {
 		scenario,
+		...(hash === undefined ? {} : { hash }),
 		frame,
 		actions,
 		actionById: new Map(actions.map((a) => [a.def.id, a])),

@@ -3,7 +3,7 @@
  * and CSV. A result is trusted only when it replays: the engine plays its action log again and
  * its recorded path, outcome, laps and score must be what the replay gives.
  */
-import { verifyAttempt, type Attempt } from './attempt.ts';
+import { verifyAttempt, type Attempt, type FindScenario } from './attempt.ts';
 import { parseAttempt } from './attempt-schema.ts';
 import type { CompiledScenario } from './compile.ts';
 import type { DrillSpec } from './drill-code.ts';
@@ -90,13 +90,9 @@ export function boardRow(compiled: CompiledScenario, attempt: Attempt): BoardRow
  * replay. Never throws; every refusal has a reason a lead can pass on.
  * @param text the file's contents
  * @param drill the board's drill (null: any drill)
- * @param findScenario looks up a compiled scenario by id and version
+ * @param findScenario looks up a compiled scenario by id, version and (imported) content hash
  */
-export function checkResult(
-	text: string,
-	drill: DrillSpec | null,
-	findScenario: (id: string, version: number) => CompiledScenario | null
-): CheckedResult {
+export function checkResult(text: string, drill: DrillSpec | null, findScenario: FindScenario): CheckedResult {
 	const parsed = parseAttempt(text);
 	if (!parsed.ok) return parsed;
 	const a = parsed.attempt;
@@ -116,5 +112,5 @@ export function checkResult(
 	}
 	const verified = verifyAttempt(a, findScenario);
 	if (!verified.ok) return verified;
-	return { ok: true, attempt: a, row: boardRow(findScenario(a.scenario.id, a.scenario.version)!, a) };
+	return { ok: true, attempt: a, row: boardRow(findScenario(a.scenario.id, a.scenario.version, a.scenario.hash)!, a) };
 }

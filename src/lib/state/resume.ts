@@ -58,6 +58,7 @@ export function drillRecord(
 		input: { seed: params.seed, options: params.options, mode: params.mode },
 		liveClockRate: params.liveClockRate,
 		drillCode: params.drillCode ?? null,
+		scenarioHash: compiled.hash ?? null,
 		snapshot: point.snapshot,
 		log: point.log,
 		wallMs: point.wallMs,
@@ -198,7 +199,12 @@ export async function prepareDrill(
 	const point = { log: row.log, wallMs: row.wallMs, elapsedMs: row.elapsedMs, startedAt: row.startedAt };
 	const resumed = `Resumed your drill in progress (${actions(row.log.length)} taken).`;
 	const version = compiled.scenario.version;
-	if (row.scenarioVersion === version && row.snapshot)
+	// Another file with this id and version (an imported scenario edited and played again) is
+	// another scenario: the drill is rebuilt from its log, as after a version change.
+	const sameFile = (row.scenarioHash ?? null) === (compiled.hash ?? null);
+	const same = row.scenarioVersion === version && sameFile;
+	const change = !sameFile ? 'file changed' : `was updated (version ${row.scenarioVersion} to ${version})`;
+	if (same && row.snapshot)
 		return { params: kept, trainee: row.trainee, resume: { ...point, snapshot: row.snapshot }, notice: resumed };
 	const run = replay(compiled, row.input, row.log);
 	if (!run.error)
@@ -206,15 +212,13 @@ export async function prepareDrill(
 			params: kept,
 			trainee: row.trainee,
 			resume: { ...point, snapshot: null },
-			notice:
-				row.scenarioVersion === version
-					? resumed
-					: `This scenario was updated (version ${row.scenarioVersion} to ${version}) since you started; your drill was rebuilt from its ${actions(row.log.length)}.`
+			notice: same
+				? resumed
+				: `This scenario ${change} since you started; your drill was rebuilt from its ${actions(row.log.length)}.`
 		};
-	const reason =
-		row.scenarioVersion === version
-			? `its log no longer replays: ${run.error}`
-			: `the scenario was updated (version ${row.scenarioVersion} to ${version}) and its log no longer replays: ${run.error}`;
+	const reason = same
+		? `its log no longer replays: ${run.error}`
+		: `the scenario ${change} and its log no longer replays: ${run.error}`;
 	await interrupt(compiled, row, reason, store);
 	return {
 		params,
