@@ -161,7 +161,10 @@ export function verifyAttempt(attempt: Attempt, findScenario: FindScenario): Ver
 		};
 	// The finder is trusted to match, but a scenario that is not exactly the one named never verifies.
 	if ((compiled.hash ?? undefined) !== hash || compiled.scenario.id !== id || compiled.scenario.version !== version)
-		return { ok: false, reason: `the scenario found is not ${id} version ${version}${hash ? ` (${hash.slice(0, 12)})` : ''}` };
+		return {
+			ok: false,
+			reason: `the scenario found is not ${id} version ${version}${hash ? ` (${hash.slice(0, 12)})` : ''}`
+		};
 	const run = replay(
 		compiled,
 		{ seed: attempt.seed, options: attempt.options, mode: attempt.mode },

@@ -1,0 +1,259 @@
+/**
+ * Scenarios from outside the build: a second source beside the bundled ones. A file an
+ * instructor adds ("Add to my scenarios") is kept in IndexedDB by its content hash; one they
+ * only try ("Play it now") or open from a shared link is kept for the tab (sessionStorage).
+ * Whichever it is, its text goes through the scenario checker (in its worker) every time it is
+ * opened, and must hash to the name it is opened by: nothing stored is trusted as it is.
+ */
+import type { ScenarioReport } from '$lib/engine/report.ts';
+import { compileScenario, type CompiledScenario } from '$lib/engine/compile.ts';
+import type { ImportedFacts, ImportedScenarioRow } from '$lib/db/db.ts';
+import { scenarioEntry, type ScenarioEntry } from '$lib/scenarios/index.ts';
+import { resolveOptions } from '$lib/engine/world.ts';
+import { sameOptions } from '$lib/vocabulary.ts';
+import { contentHash, isContentHash, shortHash } from './content-hash.ts';
+import { withDb } from './persistence.svelte.ts';
+import { checkScenarioFile } from './scenario-check.ts';
+
+/** Why a scenario can't be added or played under its id, or null: a bundled scenario has it. */
+export function idProblem(id: string): string | null {
+	return scenarioEntry(id)
+		? `a bundled scenario already has the id "${id}": give your file an id of its own (and a title to match)`
+		: null;
+}
+
+const range = (xs: Array<number | null>) => {
+	const known = xs.filter((x): x is number => x !== null && Number.isFinite(x));
+	return known.length ? { min: Math.min(...known), max: Math.max(...known) } : null;
+};
+
+/** What the catalogue and the briefing show of a checked scenario (its report's figures). */
+export function factsOf(report: ScenarioReport): ImportedFacts {
+	const s = report.scenario!;
+	return {
+		summary: s.summary,
+		difficulty: s.difficulty,
+		estimatedMinutes: s.estimatedMinutes,
+		tags: [...s.tags],
+		par: report.sets.map((set) => ({
+			options: set.options,
+			omniscient: range(set.variants.map((v) => v.omniscient)),
+			fair: range(set.variants.map((v) => v.fair))
+		}))
+	};
+}
+
+/**
+ * An imported scenario's entry, as the build's index has one for each bundled scenario: what
+ * the catalogue and the briefing show, from the scenario and its check's figures.
+ */
+export function importedEntry(compiled: CompiledScenario, facts: ImportedFacts | null): ScenarioEntry {
+	const s = compiled.scenario;
+	const defaults = resolveOptions(compiled);
+	return {
+		id: s.id,
+		version: s.version,
+		title: s.title,
+		summary: s.summary,
+		difficulty: s.difficulty,
+		estimatedMinutes: s.estimatedMinutes,
+		tags: [...s.tags],
+		historicalMinutes: s.historical?.minutes ?? null,
+		options: s.options,
+		presets: s.presets,
+		par: (facts?.par ?? []).map((p) => ({ ...p, defaults: sameOptions(p.options, defaults) }))
+	};
+}
+
+/** A checked scenario file, as the authoring page (or a shared link) has it. */
+export interface CheckedFile {
+	text: string;
+	fileName: string;
+	hash: string;
+	report: ScenarioReport;
+}
+
+export type AddResult = { ok: true; added: boolean; row: ImportedScenarioRow } | { ok: false; reason: string };
+
+/**
+ * Keeps a checked scenario on this device ("Add to my scenarios").
+ * @returns whether it was added (false: already here), or why it can't be
+ */
+export async function addImported(file: CheckedFile, now = new Date()): Promise<AddResult> {
+	const s = file.report.scenario;
+	if (!file.report.ok || !s) return { ok: false, reason: 'only a scenario that passes every check can be added' };
+	const problem = idProblem(s.id);
+	if (problem) return { ok: false, reason: problem };
+	const row: ImportedScenarioRow = {
+		hash: file.hash,
+		id: s.id,
+		version: s.version,
+		title: s.title,
+		fileName: file.fileName,
+		addedAt: now.toISOString(),
+		text: file.text,
+		facts: factsOf(file.report)
+	};
+	const { putImported } = await import('$lib/db/imported.ts');
+	const put = await withDb((db) => putImported(db, row));
+	if (!put.ok) return { ok: false, reason: `it could not be kept on this device: ${put.reason}` };
+	if (!put.value.ok) {
+		const other = put.value.conflict;
+		return {
+			ok: false,
+			reason: `you already have "${other.title}" (${other.id} version ${other.version}, from ${other.fileName}), a different file: raise "version" in this one to keep both`
+		};
+	}
+	return { ok: true, added: put.value.added, row };
+}
+
+/** Every imported scenario on this device (newest first), or none when storage fails. */
+export async function listImportedScenarios(): Promise<ImportedScenarioRow[]> {
+	const { listImported } = await import('$lib/db/imported.ts');
+	const got = await withDb((db) => listImported(db));
+	return got.ok ? got.value.rows : [];
+}
+
+/** Removes an imported scenario; its attempts stay in history. */
+export async function removeImported(hash: string): Promise<boolean> {
+	const { deleteImported } = await import('$lib/db/imported.ts');
+	forget(hash);
+	return (await withDb((db) => deleteImported(db, hash))).ok;
+}
+
+const SCRATCH_PREFIX = 'nightshift:scenario:';
+
+/** sessionStorage, or null where the browser refuses it. */
+function tabStore(): Storage | null {
+	try {
+		return typeof sessionStorage === 'undefined' ? null : sessionStorage;
+	} catch {
+		return null;
+	}
+}
+
+/**
+ * Keeps a checked scenario for this tab only ("Play it now", a shared link): it can be played,
+ * reloaded and debriefed here without being added to the device's scenarios.
+ * @returns false when the tab refuses storage (the drill can't survive a reload then)
+ */
+export function keepForTab(file: CheckedFile): boolean {
+	try {
+		const facts = file.report.ok && file.report.scenario ? factsOf(file.report) : null;
+		tabStore()?.setItem(
+			SCRATCH_PREFIX + file.hash,
+			JSON.stringify({ text: file.text, fileName: file.fileName, facts })
+		);
+		return tabStore() !== null;
+	} catch {
+		return false;
+	}
+}
+
+function fromTab(hash: string): { text: string; fileName: string; facts: ImportedFacts | null } | null {
+	try {
+		const raw = tabStore()?.getItem(SCRATCH_PREFIX + hash);
+		const value = raw ? (JSON.parse(raw) as unknown) : null;
+		if (value && typeof value === 'object') {
+			const { text, fileName, facts } = value as Record<string, unknown>;
+			// The facts are only figures to show; the text is what gets checked and played.
+			if (typeof text === 'string' && typeof fileName === 'string')
+				return { text, fileName, facts: (facts as ImportedFacts | null) ?? null };
+		}
+	} catch {
+		// A damaged entry is no scenario.
+	}
+	return null;
+}
+
+/** An imported scenario, ready to play: compiled with its hash, where it came from, and its facts when it was added. */
+export interface OpenedScenario {
+	compiled: CompiledScenario;
+	hash: string;
+	fileName: string;
+	text: string;
+	/** The device's row when it was added; null for one kept for this tab only. */
+	row: ImportedScenarioRow | null;
+	/** What its check found (par per option set), when known. */
+	facts: ImportedFacts | null;
+}
+
+export type OpenResult = { ok: true; scenario: OpenedScenario } | { ok: false; reason: string };
+
+const opened = new Map<string, Promise<OpenResult>>();
+
+function forget(hash: string) {
+	opened.delete(hash);
+}
+
+/**
+ * Opens an imported scenario by content hash: from this device's scenarios or this tab's,
+ * checked again (schema and references, in the checker's worker) and compiled once per page.
+ * @returns the scenario, or why it can't be opened (not here, damaged, changed)
+ */
+export function openImported(hash: string): Promise<OpenResult> {
+	let got = opened.get(hash);
+	if (!got) {
+		got = open(hash);
+		opened.set(hash, got);
+		// A failure (storage, a worker that did not start) may not happen next time.
+		void got.then((r) => r.ok || forget(hash));
+	}
+	return got;
+}
+
+async function open(hash: string): Promise<OpenResult> {
+	if (!isContentHash(hash))
+		return { ok: false, reason: 'this link names no scenario (its content hash is missing or damaged)' };
+	const { getImported } = await import('$lib/db/imported.ts');
+	const stored = await withDb((db) => getImported(db, hash));
+	const row = stored.ok ? stored.value : null;
+	const source = row ? { text: row.text, fileName: row.fileName, facts: row.facts } : fromTab(hash);
+	if (!source)
+		return {
+			ok: false,
+			reason: `scenario ${shortHash(hash)} is not on this device: open its file on the authoring page, or its share link`
+		};
+	if ((await contentHash(source.text)) !== hash)
+		return { ok: false, reason: `the stored copy of ${source.fileName} no longer matches its content hash` };
+	const checked = await checkScenarioFile(source.text, source.fileName, 'quick');
+	if (!checked.ok) return { ok: false, reason: `${source.fileName}: ${checked.reason}` };
+	const { report } = checked;
+	if (!report.ok || !report.scenario)
+		return {
+			ok: false,
+			reason: `${source.fileName} no longer passes the checks: ${report.issues[0]?.message ?? 'unknown problem'}`
+		};
+	const problem = idProblem(report.scenario.id);
+	if (problem) return { ok: false, reason: problem };
+	return {
+		ok: true,
+		scenario: {
+			compiled: compileScenario(report.scenario, hash),
+			hash,
+			fileName: source.fileName,
+			text: source.text,
+			row,
+			facts: source.facts
+		}
+	};
+}
+
+/**
+ * The scenario an attempt names, for the history, the debrief and the board: a bundled one by
+ * id and version, an imported one by id, version and content hash.
+ */
+export async function scenarioFor(ref: {
+	id: string;
+	version: number;
+	hash?: string;
+}): Promise<CompiledScenario | null> {
+	if (!ref.hash) {
+		const { loadScenarioVersion } = await import('$lib/scenarios/load.ts');
+		return loadScenarioVersion(ref.id, ref.version);
+	}
+	const got = await openImported(ref.hash);
+	if (!got.ok) return null;
+	const { compiled } = got.scenario;
+	return compiled.scenario.id === ref.id && compiled.scenario.version === ref.version ? compiled : null;
+}
