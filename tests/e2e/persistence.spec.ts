@@ -100,7 +100,7 @@ test.describe('saving and history', () => {
 		expect(backup.attempts).toHaveLength(2);
 		await page.getByLabel('Backup file to import').setInputFiles(file);
 		await expect(page.getByRole('status')).toContainText(
-			'Imported 0 attempts, 0 trainees, 0 settings and 0 team-board results; 4 already present'
+			'Imported 0 attempts, 0 trainees, 0 settings, 0 team-board results and 0 scenarios; 4 already present'
 		);
 		await page.getByLabel('Backup file to import').setInputFiles({
 			name: 'bad.json',

@@ -38,6 +38,8 @@ export function checkListing(record: unknown): AttemptListing | string {
 	if (typeof r.id !== 'string') return 'id: expected a string';
 	if (!isObject(r.scenario) || typeof r.scenario.id !== 'string' || !isWhole(r.scenario.version))
 		return 'scenario: expected {id, version}';
+	if (r.scenario.hash !== undefined && (typeof r.scenario.hash !== 'string' || !/^[0-9a-f]{64}$/.test(r.scenario.hash)))
+		return 'scenario.hash: expected a content hash';
 	if (!isWhole(r.seed)) return 'seed: expected a whole number, 0 or more';
 	if (!MODES_SET.has(r.mode as string)) return 'mode: unknown mode';
 	if (typeof r.trainee !== 'string' || !r.trainee) return 'trainee: expected a name';

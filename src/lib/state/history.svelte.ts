@@ -81,17 +81,18 @@ export async function downloadBackup(): Promise<string | null> {
 export async function importBackupFile(
 	file: File
 ): Promise<{ ok: true; report: ImportReport } | { ok: false; reason: string }> {
-	const [text, { importBackup }, { checkResult }] = await Promise.all([
+	const [text, { importBackup }, { checkResult }, { recheckImported }] = await Promise.all([
 		file.text(),
 		import('$lib/db/backup.ts'),
 		import('$lib/engine/team.ts'),
+		import('./imported.ts'),
 		...scenarioIndex.map((e) => loadScenario(e.id))
 	]);
 	const recheck: BoardRecheck = (attempt) => {
 		const r = checkResult(JSON.stringify(attempt), null, loadedScenarioVersion);
 		return r.ok ? r.row : r.reason;
 	};
-	const r = await withDb((db) => importBackup(db, text, recheck));
+	const r = await withDb((db) => importBackup(db, text, recheck, recheckImported));
 	if (!r.ok) return r;
 	const result = r.value;
 	return result.ok ? result : { ok: false, reason: `${file.name}: ${result.reason}` };

@@ -240,6 +240,25 @@ async function open(hash: string): Promise<OpenResult> {
 }
 
 /**
+ * Checks an imported scenario that comes from a backup file before it is kept: its text must
+ * hash to its name and pass every check; its facts come from this check, not the file.
+ * @returns the row to keep, or why not
+ */
+export async function recheckImported(row: ImportedScenarioRow): Promise<ImportedScenarioRow | string> {
+	if ((await contentHash(row.text)) !== row.hash) return 'its text does not match its content hash';
+	const checked = await checkScenarioFile(row.text, row.fileName, 'full');
+	if (!checked.ok) return checked.reason;
+	const { report } = checked;
+	if (!report.ok || !report.scenario)
+		return `it does not pass the checks: ${report.issues[0]?.message ?? 'unknown problem'}`;
+	if (report.scenario.id !== row.id || report.scenario.version !== row.version)
+		return `it is ${report.scenario.id} version ${report.scenario.version}, not what the backup says`;
+	const problem = idProblem(row.id);
+	if (problem) return problem;
+	return { ...row, title: report.scenario.title, facts: factsOf(report) };
+}
+
+/**
  * The scenario an attempt names, for the history, the debrief and the board: a bundled one by
  * id and version, an imported one by id, version and content hash.
  */
