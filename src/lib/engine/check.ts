@@ -9,7 +9,7 @@ import { locateIssues } from '../scenario/locate.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { checkReferences } from '../scenario/validate.ts';
 import { compileScenario, type CompiledAction, type CompiledScenario } from './compile.ts';
-import { settledBy, specialise } from './specialise.ts';
+import { specialise, timeOnly } from './specialise.ts';
 import { whyUnavailable } from './why.ts';
 import { advance, canTake, crossings, resolveOptions, startWorld, variantForSeed, type World } from './world.ts';
 import { bestBlindSequence, fairFor, type BlindSequence } from './fair.ts';
@@ -65,29 +65,6 @@ function timeClass(compiled: CompiledScenario, world: World): number {
 }
 
 /**
- * Per action of a specialised scenario: whether it only lets time pass under its variant and
- * options (no key action, no effect that can apply, no reveal world conditions read, no
- * `until`). Two such actions of the same length (both repeatable, or both not) lead to the
- * same state, so the explorer plays one of them.
- */
-function inertActions(view: CompiledScenario, variant: string, options: Record<string, boolean>): boolean[] {
-	const resolved = resolveOptions(view, options);
-	const keyEvidence = new Set(view.keyEvidence);
-	return view.actions.map(
-		(a) =>
-			view.keyActionIndex[a.index] === -1 &&
-			!view.sinceActions.has(a.def.id) &&
-			a.until === null &&
-			a.def.effects.every((e) => e.when !== undefined && settledBy(e.when, variant, resolved) === false) &&
-			a.def.reveals.every(
-				(r) =>
-					!keyEvidence.has(typeof r === 'string' ? r : r.evidence) ||
-					(typeof r !== 'string' && r.when !== undefined && settledBy(r.when, variant, resolved) === false)
-			)
-	);
-}
-
-/**
  * Explores every state reachable for a variant and option set. States that agree on world
  * state (as `specialise` sees it) and on which time thresholds have passed behave alike, so
  * only the earliest is kept; every state where the drill is over is kept once per ending
@@ -95,7 +72,7 @@ function inertActions(view: CompiledScenario, variant: string, options: Record<s
  */
 export function explore(compiled: CompiledScenario, variant: string, options: Record<string, boolean>) {
 	const seen = specialise(compiled, variant, options);
-	const inert = inertActions(seen, variant, options);
+	const inert = timeOnly(seen) ?? [];
 	const nodes: ExploreNode[] = [];
 	const expanded: boolean[] = [];
 	const index = new Map<string, number>();

@@ -6,6 +6,7 @@
 import type { CompiledAction, CompiledScenario } from './compile.ts';
 import { isRestored, type Outcome } from '../vocabulary.ts';
 import { advance, canTake, resolveOptions, startWorld, variantForSeed, type Advance, type World } from './world.ts';
+import { timeOnly } from './specialise.ts';
 
 export interface ParStep {
 	action: string;
@@ -155,6 +156,10 @@ export function solveFrom(
 		heap.push(node.world.impact, node.world.clock, node);
 	};
 	push({ world: start, key: codesOf(compiled, start), parent: null, action: null, startedAt: start.clock });
+	// Through a specialised view (specialise.ts), actions that only let time pass: of those of one
+	// length, the first gives the state the others would (and would be refused as no cheaper).
+	const timeOnlyActions = timeOnly(compiled);
+	const waited = new Set<number>();
 	let explored = 0;
 	for (let top = heap.pop(); top; top = heap.pop()) {
 		const node = top.value;
@@ -174,8 +179,13 @@ export function solveFrom(
 			return { minutes: node.world.impact, clock: node.world.clock, outcome, path: path.reverse(), explored };
 		}
 		if (outcome !== 'playing') continue;
+		waited.clear();
 		for (const action of compiled.actions) {
 			if (!canTake(node.world, action)) continue;
+			if (timeOnlyActions?.[action.index]) {
+				if (waited.has(action.def.minutes)) continue;
+				waited.add(action.def.minutes);
+			}
 			const step = advance(compiled, node.world, action);
 			if (step.world.clock > horizon) continue;
 			push({

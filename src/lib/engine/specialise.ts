@@ -127,7 +127,7 @@ export function specialise(
 	const reveals = (compiledList: CompiledReveal[], list: Reveal[]) =>
 		compiledList.filter((r, i) => kept.has(r.evidence) && open(source(list)[i]!.when));
 	const actions = compiled.actions.map((a) => ({ ...a, reveals: reveals(a.reveals, a.def.reveals) }));
-	return {
+	const view: CompiledScenario = {
 		...compiled,
 		actions,
 		actionById: new Map(actions.map((a) => [a.def.id, a])),
@@ -135,6 +135,30 @@ export function specialise(
 		keyActions,
 		keyActionIndex: compiled.actions.map((a) => keyActions.indexOf(a.def.id))
 	};
+	timeOnlyCache.set(
+		view,
+		actions.map(
+			(a) =>
+				view.keyActionIndex[a.index] === -1 &&
+				!view.sinceActions.has(a.def.id) &&
+				a.until === null &&
+				a.def.effects.every((e) => e.when !== undefined && settledBy(e.when, variant, resolved) === false) &&
+				a.reveals.every((r) => !keyEvidence.has(r.evidence))
+		)
+	);
+	return view;
+}
+
+const timeOnlyCache = new WeakMap<CompiledScenario, boolean[]>();
+
+/**
+ * For a scenario seen through `specialise`: per action, whether under its variant and options
+ * it only lets time pass (no key action, no effect that can apply, no reveal world conditions
+ * read, no `until`). From one world, two such actions of the same length lead to the same
+ * state at the same cost, so a search plays only the first; null for any other scenario.
+ */
+export function timeOnly(view: CompiledScenario): readonly boolean[] | null {
+	return timeOnlyCache.get(view) ?? null;
 }
 
 /** A world with the seen evidence `specialise` keeps only. */
