@@ -88,7 +88,7 @@ export async function exportBackup(db: NightshiftDb, now = new Date()): Promise<
 }
 
 /** Rebuilds a board result's row by replaying its attempt, or says why it can't be trusted. */
-export type BoardRecheck = (attempt: Attempt) => BoardRow | string;
+export type BoardRecheck = (attempt: Attempt) => BoardRow | string | Promise<BoardRow | string>;
 
 /**
  * Checks an imported scenario from a backup file: its hash is its text's, and the text passes
@@ -163,16 +163,9 @@ export async function importBackup(
 		if (r.success) settings.push(r.data);
 		else report.errors.push(`settings[${i}]: ${firstIssue(r.error)}`);
 	});
-	const board: BoardResultRow[] = [];
-	(backup.boardResults ?? []).forEach((b, i) => {
-		const r = BoardResultSchema.safeParse(b);
-		if (!r.success) return void report.errors.push(`boardResults[${i}]: ${firstIssue(r.error)}`);
-		const row = recheck(r.data.attempt);
-		if (typeof row === 'string') return void report.errors.push(`boardResults[${i}] (id ${r.data.id}): ${row}`);
-		board.push({ ...r.data, row });
-	});
-	// Scenarios are checked (in the checker's worker) before the transaction: one that waits on
-	// anything but the database would end on its own.
+	// Scenarios are checked (in the checker's worker) outside any transaction (one that waits on
+	// anything but the database ends on its own), and kept first: board results played on them
+	// are replayed against them.
 	const scenarios: ImportedScenarioRow[] = [];
 	for (const [i, raw] of (backup.scenarios ?? []).entries()) {
 		const row = readImportedRow(raw);
@@ -184,59 +177,68 @@ export async function importBackup(
 		if (typeof checked === 'string') report.errors.push(`scenarios[${i}] (${row.fileName}): ${checked}`);
 		else scenarios.push(checked);
 	}
-	await db.transaction(
-		'rw',
-		[db.profiles, db.attempts, db.attemptIndex, db.settings, db.boardResults, db.scenarios],
-		async () => {
-			const names = new Set((await db.profiles.toArray()).flatMap((p) => [p.id, `name:${p.name}`]));
-			for (const p of profiles) {
-				if (names.has(p.id) || names.has(`name:${p.name}`)) report.present++;
-				else {
-					await db.profiles.add(p);
-					names.add(p.id).add(`name:${p.name}`);
-					report.added.profiles++;
-				}
-			}
-			const ids = new Set((await db.attempts.toCollection().primaryKeys()).map(String));
-			const fresh = attempts.filter((a) => {
-				if (ids.has(a.id)) {
-					report.present++;
-					return false;
-				}
-				ids.add(a.id);
-				return true;
-			});
-			await writeIndexed(db, fresh.map(finishedRow));
-			report.added.attempts = fresh.length;
-			const keys = new Set((await db.settings.toCollection().primaryKeys()).map(String));
-			for (const s of settings) {
-				if (keys.has(s.key)) report.present++;
-				else {
-					await db.settings.add(s);
-					report.added.settings++;
-				}
-			}
-			const onBoard = new Set((await db.boardResults.toCollection().primaryKeys()).map(String));
-			for (const b of board) {
-				if (onBoard.has(b.id)) report.present++;
-				else {
-					await db.boardResults.add(b);
-					onBoard.add(b.id);
-					report.added.boardResults++;
-				}
-			}
-			for (const sc of scenarios) {
-				// The same file is already here; or another file with its id and version, which stays.
-				const here =
-					(await db.scenarios.get(sc.hash)) ??
-					(await db.scenarios.where('id').equals(sc.id).toArray()).find((r) => r.version === sc.version);
-				if (here) report.present++;
-				else {
-					await db.scenarios.add(sc);
-					report.added.scenarios++;
-				}
+	await db.transaction('rw', db.scenarios, async () => {
+		for (const sc of scenarios) {
+			// The same file is already here; or another file with its id and version, which stays.
+			const here =
+				(await db.scenarios.get(sc.hash)) ??
+				(await db.scenarios.where('id').equals(sc.id).toArray()).find((r) => r.version === sc.version);
+			if (here) report.present++;
+			else {
+				await db.scenarios.add(sc);
+				report.added.scenarios++;
 			}
 		}
-	);
+	});
+	const board: BoardResultRow[] = [];
+	for (const [i, b] of (backup.boardResults ?? []).entries()) {
+		const r = BoardResultSchema.safeParse(b);
+		if (!r.success) {
+			report.errors.push(`boardResults[${i}]: ${firstIssue(r.error)}`);
+			continue;
+		}
+		const row = await recheck(r.data.attempt);
+		if (typeof row === 'string') report.errors.push(`boardResults[${i}] (id ${r.data.id}): ${row}`);
+		else board.push({ ...r.data, row });
+	}
+	await db.transaction('rw', [db.profiles, db.attempts, db.attemptIndex, db.settings, db.boardResults], async () => {
+		const names = new Set((await db.profiles.toArray()).flatMap((p) => [p.id, `name:${p.name}`]));
+		for (const p of profiles) {
+			if (names.has(p.id) || names.has(`name:${p.name}`)) report.present++;
+			else {
+				await db.profiles.add(p);
+				names.add(p.id).add(`name:${p.name}`);
+				report.added.profiles++;
+			}
+		}
+		const ids = new Set((await db.attempts.toCollection().primaryKeys()).map(String));
+		const fresh = attempts.filter((a) => {
+			if (ids.has(a.id)) {
+				report.present++;
+				return false;
+			}
+			ids.add(a.id);
+			return true;
+		});
+		await writeIndexed(db, fresh.map(finishedRow));
+		report.added.attempts = fresh.length;
+		const keys = new Set((await db.settings.toCollection().primaryKeys()).map(String));
+		for (const s of settings) {
+			if (keys.has(s.key)) report.present++;
+			else {
+				await db.settings.add(s);
+				report.added.settings++;
+			}
+		}
+		const onBoard = new Set((await db.boardResults.toCollection().primaryKeys()).map(String));
+		for (const b of board) {
+			if (onBoard.has(b.id)) report.present++;
+			else {
+				await db.boardResults.add(b);
+				onBoard.add(b.id);
+				report.added.boardResults++;
+			}
+		}
+	});
 	return { ok: true, report };
 }

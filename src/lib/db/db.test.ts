@@ -414,6 +414,7 @@ function imported(
 			difficulty: 'introductory',
 			estimatedMinutes: 10,
 			tags: ['disk'],
+			optionIds: [],
 			par: [{ options: {}, omniscient: { min: 5, max: 8 }, fair: { min: 6, max: 9 } }]
 		}
 	};

@@ -148,6 +148,8 @@ export interface ImportedFacts {
 	difficulty: 'introductory' | 'intermediate' | 'advanced';
 	estimatedMinutes: number;
 	tags: string[];
+	/** The scenario's options in declared order (what its team drill codes carry). */
+	optionIds: string[];
 	/** Per option set checked (the defaults and each preset): par if known and from the evidence, as ranges over the variants. */
 	par: Array<{
 		options: Record<string, boolean>;

@@ -15,6 +15,7 @@ function readFacts(v: unknown): ImportedFacts | null {
 	if (typeof v.estimatedMinutes !== 'number' || !Array.isArray(v.tags) || !v.tags.every((t) => isText(t, 64)))
 		return null;
 	if (!Array.isArray(v.par)) return null;
+	if (!Array.isArray(v.optionIds) || !v.optionIds.every((o) => isText(o, 64))) return null;
 	const par = v.par.filter(
 		(p): p is ImportedFacts['par'][number] =>
 			isRecord(p) &&
@@ -28,6 +29,7 @@ function readFacts(v: unknown): ImportedFacts | null {
 		difficulty: v.difficulty as ImportedFacts['difficulty'],
 		estimatedMinutes: v.estimatedMinutes,
 		tags: v.tags as string[],
+		optionIds: v.optionIds as string[],
 		par
 	};
 }

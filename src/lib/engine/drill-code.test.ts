@@ -86,7 +86,8 @@ describe('drill codes', () => {
 		);
 		expect(decodeDrillCode(other, scenarios)).toEqual({
 			ok: false,
-			reason: 'This drill is for a scenario this device does not have; update the app.'
+			reason:
+				'This drill is for a scenario this device does not have: open the drill link your lead sent (it carries the scenario), or update the app.'
 		});
 	});
 

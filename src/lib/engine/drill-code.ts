@@ -8,7 +8,9 @@
  * Layout (before encoding), 64 bits:
  *   scenario hash 16 | seed 32 | options 8 | mode 2 | rate 6
  * The scenario hash is FNV-1a of the scenario id, folded to 16 bits: codes name scenarios by
- * hash, and `decodeDrillCode` looks the hash up among the scenarios it is given.
+ * hash, and `decodeDrillCode` looks the hash up among the scenarios it is given. For a scenario
+ * imported into the app (no id is reserved for it) it is the first 16 bits of its file's
+ * content hash instead, and the drill's link carries the whole content hash beside the code.
  */
 import { LIVE_CLOCK_RATES as RATES, MODES, type Mode } from '../vocabulary.ts';
 
@@ -19,6 +21,8 @@ const MAX_OPTIONS = 8;
 
 export interface DrillSpec {
 	scenario: string;
+	/** An imported scenario's content hash (its file, exactly); absent for a bundled one. */
+	scenarioHash?: string;
 	seed: number;
 	/** Options in the scenario's declared order; at most 8. */
 	options: Record<string, boolean>;
@@ -31,6 +35,13 @@ export interface DrillSpec {
 export interface CodeScenario {
 	id: string;
 	optionIds: readonly string[];
+	/** An imported scenario's content hash. */
+	hash?: string;
+}
+
+/** The 16 bits a code names a scenario by: its content hash's first 16 for an imported one, else its id's FNV-1a. */
+export function codeHash(scenario: CodeScenario): number {
+	return scenario.hash ? parseInt(scenario.hash.slice(0, 4), 16) : scenarioHash(scenario.id);
 }
 
 export type DecodedDrill = { ok: true; drill: DrillSpec } | { ok: false; reason: string };
@@ -69,7 +80,7 @@ export function encodeDrillCode(spec: DrillSpec, scenario: CodeScenario): string
 	scenario.optionIds.forEach((id, bit) => {
 		if (spec.options[id]) options |= 1 << bit;
 	});
-	let value = BigInt(scenarioHash(scenario.id));
+	let value = BigInt(codeHash(scenario));
 	value = (value << 32n) | BigInt(spec.seed);
 	value = (value << 8n) | BigInt(options);
 	value = (value << 2n) | BigInt(MODES.indexOf(spec.mode));
@@ -110,13 +121,18 @@ export function decodeDrillCode(code: string, scenarios: readonly CodeScenario[]
 	const hash = Number(value & 0xffffn);
 	if (value >> 16n !== 0n || rate >= LIVE_CLOCK_RATES.length || mode >= MODES.length)
 		return { ok: false, reason: 'This is not a drill code.' };
-	const scenario = scenarios.find((s) => scenarioHash(s.id) === hash);
+	const scenario = scenarios.find((s) => codeHash(s) === hash);
 	if (!scenario)
-		return { ok: false, reason: 'This drill is for a scenario this device does not have; update the app.' };
+		return {
+			ok: false,
+			reason:
+				'This drill is for a scenario this device does not have: open the drill link your lead sent (it carries the scenario), or update the app.'
+		};
 	return {
 		ok: true,
 		drill: {
 			scenario: scenario.id,
+			...(scenario.hash ? { scenarioHash: scenario.hash } : {}),
 			seed,
 			options: Object.fromEntries(scenario.optionIds.map((id, bit) => [id, (options & (1 << bit)) !== 0])),
 			mode: MODES[mode]!,

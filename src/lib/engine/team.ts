@@ -101,13 +101,15 @@ export function checkResult(text: string, drill: DrillSpec | null, findScenario:
 		const differs =
 			a.scenario.id !== drill.scenario
 				? `scenario ${a.scenario.id}, not ${drill.scenario}`
-				: a.seed !== drill.seed
-					? `seed ${a.seed}, not ${drill.seed}`
-					: !sameOptions(a.options, drill.options)
-						? 'other preparedness options'
-						: a.mode !== drill.mode
-							? `${a.mode} mode, not ${drill.mode}`
-							: null;
+				: (a.scenario.hash ?? null) !== (drill.scenarioHash ?? null)
+					? `another file of scenario ${a.scenario.id} (content hash ${a.scenario.hash?.slice(0, 12) ?? 'none: the bundled one'})`
+					: a.seed !== drill.seed
+						? `seed ${a.seed}, not ${drill.seed}`
+						: !sameOptions(a.options, drill.options)
+							? 'other preparedness options'
+							: a.mode !== drill.mode
+								? `${a.mode} mode, not ${drill.mode}`
+								: null;
 		if (differs) return { ok: false, reason: `a different drill: ${differs}` };
 	}
 	const verified = verifyAttempt(a, findScenario);

@@ -38,6 +38,8 @@ export function variantForSeed(compiled: CompiledScenario, seed: number): string
 export interface ScenarioSetup {
 	scenario: { id: string; options: readonly ScenarioOption[] };
 	optionIds: readonly string[];
+	/** An imported scenario's content hash (its team drill codes name it by this). */
+	hash?: string;
 }
 
 /** The scenario's options with defaults filled in and unknown names dropped. */

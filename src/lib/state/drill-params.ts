@@ -7,7 +7,7 @@ import type { CompiledScenario } from '$lib/engine/compile.ts';
 import { resolveOptions, variantForSeed, type ScenarioSetup } from '$lib/engine/world.ts';
 import { isSeed } from '$lib/engine/rng.ts';
 import { liveClockFor, MODES, type Mode } from '$lib/vocabulary.ts';
-import { decodeDrillCode, encodeDrillCode } from '$lib/engine/drill-code.ts';
+import { decodeDrillCode, encodeDrillCode, type CodeScenario } from '$lib/engine/drill-code.ts';
 
 export interface DrillParams {
 	seed: number;
@@ -75,7 +75,7 @@ export function drillQuery(params: DrillParams): string {
  */
 export function paramsFromCode(code: string | null, compiled: ScenarioSetup): DrillParams | null {
 	if (!code) return null;
-	const scenario = { id: compiled.scenario.id, optionIds: compiled.optionIds };
+	const scenario = codeScenarioOf(compiled);
 	const decoded = decodeDrillCode(code, [scenario]);
 	if (!decoded.ok) return null;
 	const d = decoded.drill;
@@ -86,6 +86,13 @@ export function paramsFromCode(code: string | null, compiled: ScenarioSetup): Dr
 		liveClockRate: liveClockFor(d.mode, d.liveClockRate),
 		drillCode: encodeDrillCode(d, scenario)
 	};
+}
+
+/** What a drill code knows of a scenario: id, option order, and an imported one's content hash. */
+export function codeScenarioOf(setup: ScenarioSetup): CodeScenario {
+	return setup.hash
+		? { id: setup.scenario.id, optionIds: setup.optionIds, hash: setup.hash }
+		: { id: setup.scenario.id, optionIds: setup.optionIds };
 }
 
 /**

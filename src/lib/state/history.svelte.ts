@@ -4,8 +4,6 @@
  */
 import { listAttempts, repairAttemptIndex, watchDb, type HistoryEntry } from '$lib/db/index.ts';
 import type { BoardRecheck, ImportReport } from '$lib/db/backup.ts';
-import { scenarioIndex } from '$lib/scenarios/index.ts';
-import { loadScenario, loadedScenarioVersion } from '$lib/scenarios/load.ts';
 import { Live } from './live.svelte.ts';
 import { removeAttempt } from './attempts.ts';
 import { withDb } from './persistence.svelte.ts';
@@ -75,21 +73,21 @@ export async function downloadBackup(): Promise<string | null> {
 
 /**
  * Imports a backup file. A board result in it is trusted only once its attempt replays to its
- * score here (every bundled scenario is loaded first, so the replay can find its own).
+ * score here, against the scenario it names (a bundled one, loaded then; an imported one, from
+ * this device or from the backup itself, whose scenarios are checked and kept first).
  * @returns what was added and skipped, or why the file was refused
  */
 export async function importBackupFile(
 	file: File
 ): Promise<{ ok: true; report: ImportReport } | { ok: false; reason: string }> {
-	const [text, { importBackup }, { checkResult }, { recheckImported }] = await Promise.all([
+	const [text, { importBackup }, { checkResultHere }, { recheckImported }] = await Promise.all([
 		file.text(),
 		import('$lib/db/backup.ts'),
-		import('$lib/engine/team.ts'),
-		import('./imported.ts'),
-		...scenarioIndex.map((e) => loadScenario(e.id))
+		import('./board-store.ts'),
+		import('./imported.ts')
 	]);
-	const recheck: BoardRecheck = (attempt) => {
-		const r = checkResult(JSON.stringify(attempt), null, loadedScenarioVersion);
+	const recheck: BoardRecheck = async (attempt) => {
+		const r = await checkResultHere(JSON.stringify(attempt), null);
 		return r.ok ? r.row : r.reason;
 	};
 	const r = await withDb((db) => importBackup(db, text, recheck, recheckImported));

@@ -11,6 +11,7 @@ import type { ImportedFacts, ImportedScenarioRow } from '$lib/db/db.ts';
 import { scenarioEntry, type ScenarioEntry } from '$lib/scenarios/index.ts';
 import { resolveOptions } from '$lib/engine/world.ts';
 import { sameOptions } from '$lib/vocabulary.ts';
+import type { CodeScenario } from '$lib/engine/drill-code.ts';
 import { contentHash, isContentHash, shortHash } from './content-hash.ts';
 import { withDb } from './persistence.svelte.ts';
 import { checkScenarioFile } from './scenario-check.ts';
@@ -35,6 +36,7 @@ export function factsOf(report: ScenarioReport): ImportedFacts {
 		difficulty: s.difficulty,
 		estimatedMinutes: s.estimatedMinutes,
 		tags: [...s.tags],
+		optionIds: s.options.map((o) => o.id),
 		par: report.sets.map((set) => ({
 			options: set.options,
 			omniscient: range(set.variants.map((v) => v.omniscient)),
@@ -150,20 +152,46 @@ export function keepForTab(file: CheckedFile): boolean {
 	}
 }
 
-function fromTab(hash: string): { text: string; fileName: string; facts: ImportedFacts | null } | null {
+function fromTab(
+	hash: string
+): { text: string; fileName: string; facts: ImportedFacts | null; id: string | null } | null {
 	try {
 		const raw = tabStore()?.getItem(SCRATCH_PREFIX + hash);
 		const value = raw ? (JSON.parse(raw) as unknown) : null;
 		if (value && typeof value === 'object') {
-			const { text, fileName, facts } = value as Record<string, unknown>;
-			// The facts are only figures to show; the text is what gets checked and played.
+			const { text, fileName, facts, id } = value as Record<string, unknown>;
+			// The facts and id are only what to show and look up; the text is what gets checked and played.
 			if (typeof text === 'string' && typeof fileName === 'string')
-				return { text, fileName, facts: (facts as ImportedFacts | null) ?? null };
+				return {
+					text,
+					fileName,
+					facts: (facts as ImportedFacts | null) ?? null,
+					id: typeof id === 'string' ? id : null
+				};
 		}
 	} catch {
 		// A damaged entry is no scenario.
 	}
 	return null;
+}
+
+/**
+ * What drill codes need of every imported scenario this device can open (added to the device,
+ * or kept for this tab): id, option order and content hash.
+ */
+export async function importedCodeScenarios(): Promise<CodeScenario[]> {
+	const out = new Map<string, CodeScenario>();
+	for (const row of await listImportedScenarios())
+		out.set(row.hash, { id: row.id, optionIds: row.facts.optionIds, hash: row.hash });
+	const tab = tabStore();
+	for (let i = 0; tab && i < tab.length; i++) {
+		const key = tab.key(i);
+		const hash = key?.startsWith(SCRATCH_PREFIX) ? key.slice(SCRATCH_PREFIX.length) : null;
+		if (!hash || out.has(hash)) continue;
+		const kept = fromTab(hash);
+		if (kept?.facts && kept.id) out.set(hash, { id: kept.id, optionIds: kept.facts.optionIds ?? [], hash });
+	}
+	return [...out.values()];
 }
 
 /** An imported scenario, ready to play: compiled with its hash, where it came from, and its facts when it was added. */

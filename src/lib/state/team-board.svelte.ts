@@ -120,26 +120,39 @@ export class TeamBoard {
 	#check: (text: string, drill: DrillSpec | null) => CheckedResult | Promise<CheckedResult>;
 	#store: BoardStore;
 	#scenarios: readonly CodeScenario[];
+	#more: () => Promise<readonly CodeScenario[]>;
 	#queue: Promise<void> = Promise.resolve();
 
 	/**
 	 * @param check checks one file's text against the board's drill (checkResult with the
-	 *   bundled scenarios)
+	 *   scenarios on this device)
 	 * @param store where verified results are kept
 	 * @param scenarios the scenarios drill codes may name
+	 * @param more the scenarios imported on this device, which codes may name too (read when the board loads)
 	 */
 	constructor(
 		check: (text: string, drill: DrillSpec | null) => CheckedResult | Promise<CheckedResult>,
 		store: BoardStore,
-		scenarios: readonly CodeScenario[]
+		scenarios: readonly CodeScenario[],
+		more: () => Promise<readonly CodeScenario[]> = async () => []
 	) {
 		this.#check = check;
 		this.#store = store;
 		this.#scenarios = scenarios;
+		this.#more = more;
+	}
+
+	/** Takes more scenarios drill codes may name (an imported one added while the board is open). */
+	addScenarios(list: readonly CodeScenario[]): void {
+		this.#scenarios = [
+			...this.#scenarios,
+			...list.filter((s) => !this.#scenarios.some((t) => t.hash === s.hash && t.id === s.id))
+		];
 	}
 
 	/** Loads the board kept on this device. */
 	async load(): Promise<void> {
+		this.addScenarios(await this.#more().catch(() => []));
 		try {
 			const { results, drillCode } = await this.#store.load();
 			this.results = results;

@@ -4,8 +4,10 @@
  * the engine's (src/lib/engine/drill-code.ts).
  */
 import { decodeDrillCode, encodeDrillCode, type CodeScenario, type DrillSpec } from '$lib/engine/drill-code.ts';
+import type { ResolvedPathname } from '$app/types';
 import { liveClockFor, type Mode } from '$lib/vocabulary.ts';
 import { drillQuery } from './drill-params.ts';
+import { importedPaths } from './scenario-paths.ts';
 
 export type LookedUp = { ok: true; drill: DrillSpec; code: string } | { ok: false; reason: string };
 
@@ -38,11 +40,31 @@ export function briefingPath(drill: DrillSpec, code: string): `/scenarios/${stri
 }
 
 /**
- * The link a lead hands out: it opens the join page, which opens the briefing.
- * @param origin `location.origin` of the lead's device
+ * The briefing for a team drill on an imported scenario, by its content hash.
  */
-export function joinLink(origin: string, code: string): string {
-	return `${origin}/join/?code=${encodeURIComponent(code)}`;
+export function importedBriefing(drill: DrillSpec & { scenarioHash: string }, code: string): ResolvedPathname {
+	return importedPaths(drill.scenarioHash).briefing(
+		drillQuery({
+			seed: drill.seed,
+			mode: drill.mode,
+			options: drill.options,
+			liveClockRate: liveClockFor(drill.mode, drill.liveClockRate),
+			drillCode: code
+		})
+	);
+}
+
+/**
+ * The link a lead hands out: it opens the join page, which opens the briefing. A drill on an
+ * imported scenario names it by content hash, and can carry the whole file in the fragment
+ * (share-link.ts), so a trainee who does not have it yet gets it from the link.
+ * @param origin `location.origin` of the lead's device
+ * @param imported the imported scenario's hash, and the fragment that carries it
+ */
+export function joinLink(origin: string, code: string, imported?: { hash: string; fragment?: string }): string {
+	const base = `${origin}/join/?code=${encodeURIComponent(code)}`;
+	if (!imported) return base;
+	return `${base}&s=${imported.hash}${imported.fragment ? `#${imported.fragment}` : ''}`;
 }
 
 /** The modes a team drill can be run in (practice lets trainees pick their own seed). */
