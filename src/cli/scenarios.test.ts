@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileFile } from '../../tests/fixtures/load.ts';
+import { explodingScenario, hostileCorpus } from '../../tests/fixtures/hostile.ts';
 import { createAttempt } from '../lib/engine/attempt.ts';
 import { replay } from '../lib/engine/replay.ts';
 import { solvePar } from '../lib/engine/solver.ts';
@@ -44,6 +45,30 @@ describe('npm run scenarios', () => {
 		expect(lines.slice(1, -1).every((l) => l.includes('b-broken.yaml:'))).toBe(true);
 		expect(lines.at(-1)).toMatch(/^1 of 2 scenarios failed/);
 	}, 60_000);
+
+	it('check: refuses every file of the hostile corpus, each with its reason', () => {
+		const corpus = [
+			...hostileCorpus(),
+			{
+				name: 'state-explosion.yaml',
+				what: 'a state explosion',
+				content: explodingScenario(),
+				refusal: /more than 200000 states to explore; simplify the scenario/
+			}
+		];
+		for (const f of corpus) writeFileSync(join(dir, f.name), f.content);
+		const run = cli('check', ...corpus.map((f) => join(dir, f.name)));
+		expect(run.code).toBe(1);
+		expect(run.out).toContain(`${corpus.length} of ${corpus.length} scenarios failed`);
+		for (const f of corpus) {
+			const lines = run.out.split('\n').filter((l) => l.includes(`${f.name}`));
+			expect(
+				lines.some((l) => f.refusal.test(l)),
+				`${f.what}: ${f.refusal} in\n${lines.join('\n')}`
+			).toBe(true);
+		}
+		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+	}, 120_000);
 
 	it('check --watch: checks the file again each time it is saved', async () => {
 		const file = join(dir, 'watched.yaml');

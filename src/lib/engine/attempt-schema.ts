@@ -18,6 +18,10 @@ import {
 import type { Attempt } from './attempt.ts';
 import { firstIssue, readJsonFile } from './json-file.ts';
 
+// zod compiles fast validators with `new Function` unless told not to; the app's pages forbid
+// eval (their Content Security Policy, svelte.config.js), so its validators run interpreted.
+z.config({ jitless: true });
+
 const Minutes = z.number().int().min(0).max(100_000);
 
 const StepSchema = z.discriminatedUnion('type', [

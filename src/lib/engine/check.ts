@@ -182,8 +182,12 @@ export function analyse(compiled: CompiledScenario, file: string): ScenarioIssue
 	const reachedWorlds: World[] = [];
 	const blockedWaits = new Set<string>();
 	const start = s.start.time;
+	// Past the state limit once, the scenario is too large to check: say so once and stop there,
+	// rather than explore every other variant and option set (and run the lints' searches) to the limit.
+	let tooLarge = false;
 	for (const options of optionCombinations(s)) {
 		s.variants.forEach((variant, vi) => {
+			if (tooLarge) return;
 			const where = `variant "${variant.id}" with ${describeOptions(options)}`;
 			const { nodes, available, complete } = explore(compiled, variant.id, options);
 			available.forEach((a) => everAvailable.add(a));
@@ -202,6 +206,7 @@ export function analyse(compiled: CompiledScenario, file: string): ScenarioIssue
 						});
 					}
 			if (!complete) {
+				tooLarge = true;
 				issues.push({
 					file,
 					path: `variants[${vi}]`,
@@ -238,6 +243,7 @@ export function analyse(compiled: CompiledScenario, file: string): ScenarioIssue
 			}
 		});
 	}
+	if (tooLarge) return issues;
 	issues.push(...lint(compiled, file));
 	s.actions.forEach((a, i) => {
 		if (!everAvailable.has(a.id)) {

@@ -9,6 +9,10 @@
 import { z } from 'zod';
 import { DIFFICULTIES } from '../vocabulary.ts';
 
+// zod compiles fast validators with `new Function` unless told not to; the app's pages forbid
+// eval (their Content Security Policy, svelte.config.js), so its validators run interpreted.
+z.config({ jitless: true });
+
 /** Ids are short kebab-case words: safe as object keys, URL parts and CSS-free labels. */
 export const Id = z
 	.string()
@@ -28,6 +32,16 @@ export const Scalar = z.union([z.boolean(), z.number().finite(), z.string().max(
 export type Scalar = z.infer<typeof Scalar>;
 
 const Text = (max = 4000) => z.string().trim().min(1, 'must not be empty').max(max);
+
+/**
+ * A title, label or name: one line of plain text. Every text is shown as text, never markup,
+ * whatever it holds; but a title with tags in it is a file someone built to try, so it is refused.
+ */
+const Label = (max: number) =>
+	Text(max).refine(
+		(v) => !/<\s*\/?\s*[a-zA-Z!?]/.test(v),
+		'must be plain text: markup such as "<script>" is not allowed here'
+	);
 
 /**
  * A condition, evaluated by the engine against the drill's state. Exactly one key:
@@ -130,7 +144,7 @@ export type ActionGroup = (typeof ACTION_GROUPS)[number];
 export const ActionSchema = z
 	.object({
 		id: Id,
-		label: Text(120),
+		label: Label(120),
 		group: z.enum(ACTION_GROUPS),
 		/** Simulated minutes the action takes (for `watch` actions: the most it can take). */
 		minutes: Minutes.min(1, 'an action takes at least 1 minute'),
@@ -180,7 +194,7 @@ export const EvidenceSchema = z
 		id: Id,
 		source: z.enum(EVIDENCE_SOURCES),
 		/** A short headline for the evidence log. */
-		title: Text(160),
+		title: Label(160),
 		/** The evidence itself: machine output is shown in monospace as written. */
 		text: Text(6000),
 		/** Guided mode: what this evidence means. */
@@ -192,7 +206,7 @@ export type Evidence = z.infer<typeof EvidenceSchema>;
 export const VariantSchema = z
 	.object({
 		id: Id,
-		label: Text(160),
+		label: Label(160),
 		weight: z.number().positive().max(1000),
 		/** This is what really happened. */
 		historical: z.boolean().default(false),
@@ -207,7 +221,7 @@ export type Variant = z.infer<typeof VariantSchema>;
 export const OptionSchema = z
 	.object({
 		id: Name,
-		label: Text(160),
+		label: Label(160),
 		description: Text(1000),
 		default: z.boolean()
 	})
@@ -217,7 +231,7 @@ export type ScenarioOption = z.infer<typeof OptionSchema>;
 export const PresetSchema = z
 	.object({
 		id: Id,
-		label: Text(120),
+		label: Label(120),
 		description: Text(1000),
 		options: z.record(Name, z.boolean())
 	})
@@ -227,7 +241,7 @@ export type Preset = z.infer<typeof PresetSchema>;
 export const PersonSchema = z
 	.object({
 		id: Id,
-		name: Text(120),
+		name: Label(120),
 		role: Text(200),
 		/** On site from this time of day (omit when on site from the start). */
 		arrives: TimeOfDay.optional()
@@ -241,7 +255,7 @@ export type StatusValue = (typeof STATUS_VALUES)[number];
 export const StatusItemSchema = z
 	.object({
 		id: Id,
-		label: Text(120),
+		label: Label(120),
 		/** The first entry whose `when` holds (or that has none) gives the status. */
 		states: z
 			.array(
@@ -262,7 +276,7 @@ export type StatusItem = z.infer<typeof StatusItemSchema>;
 export const FailureSchema = z
 	.object({
 		id: Id,
-		label: Text(160),
+		label: Label(160),
 		/** Checked after every action; an action may also end the drill with `fail: id`. */
 		when: ConditionSchema.optional(),
 		explanation: Text(3000)
@@ -293,7 +307,7 @@ export const ScenarioSchema = z
 		format: z.literal('nightshift-scenario/1'),
 		id: Id,
 		version: z.number().int().min(1),
-		title: Text(120),
+		title: Label(120),
 		summary: Text(600),
 		difficulty: z.enum(DIFFICULTIES),
 		/** Real minutes a trainee needs to play it. */
@@ -301,7 +315,7 @@ export const ScenarioSchema = z
 		tags: z.array(Id).max(20).default([]),
 		learningGoals: z.array(Text(300)).min(1).max(20),
 		sources: z
-			.array(z.object({ title: Text(300), url: z.url().max(500).optional() }).strict())
+			.array(z.object({ title: Label(300), url: z.url().max(500).optional() }).strict())
 			.max(20)
 			.default([]),
 		/** The incident's start on the simulated clock. */

@@ -22,22 +22,33 @@ export class ScenarioDraft {
 	refusal = $state('');
 	/** Seconds spent on the check under way, for the status line. */
 	elapsed = $state(0);
-	readonly budgetMs: number;
+	/** How long a check may run before it is stopped and the file refused. */
+	budgetMs = $state(CHECK_BUDGET_MS);
 	#run = 0;
-	#check: (text: string, file: string, signal: AbortSignal) => Promise<CheckReply>;
+	#check: (text: string, file: string, budgetMs: number, signal: AbortSignal) => Promise<CheckReply>;
 	#abort: AbortController | null = null;
 
 	/**
 	 * @param check how to check (tests pass a stand-in; the page the worker)
-	 * @param budgetMs the full check's time budget
 	 */
 	constructor(
-		check: (text: string, file: string, signal: AbortSignal) => Promise<CheckReply> = (text, file, signal) =>
-			checkScenarioFile(text, file, 'full', CHECK_BUDGET_MS, signal),
-		budgetMs = CHECK_BUDGET_MS
+		check: (text: string, file: string, budgetMs: number, signal: AbortSignal) => Promise<CheckReply> = (
+			text,
+			file,
+			budgetMs,
+			signal
+		) => checkScenarioFile(text, file, 'full', budgetMs, signal)
 	) {
 		this.#check = check;
-		this.budgetMs = budgetMs;
+	}
+
+	/**
+	 * Sets the time budget from a page's query string (`?budget=<seconds>`, 1 to 120): a slow
+	 * tablet may need longer; trying how a file is refused, shorter.
+	 */
+	budgetFrom(search: URLSearchParams): void {
+		const seconds = Number(search.get('budget'));
+		if (Number.isFinite(seconds) && seconds >= 1 && seconds <= 120) this.budgetMs = Math.round(seconds * 1000);
 	}
 
 	/** A valid, fully checked scenario: what "Play it now", "Add" and "Share" need. */
@@ -79,7 +90,7 @@ export class ScenarioDraft {
 		const started = Date.now();
 		const ticker = setInterval(() => (this.elapsed = Math.floor((Date.now() - started) / 1000)), 250);
 		try {
-			const reply = await this.#check(text, fileName, abort.signal);
+			const reply = await this.#check(text, fileName, this.budgetMs, abort.signal);
 			if (run !== this.#run) return;
 			if (reply.ok) {
 				this.report = reply.report;

@@ -2,16 +2,12 @@
  * The scenario checker's worker: parses, validates and checks a scenario file from anyone,
  * and works out the authoring page's figures (engine/report.ts). It runs here so a hostile or
  * huge file can never freeze the page: the page gives it a time budget and stops it past that
- * (scenario-check.ts). The YAML parser and the schema library load in this worker only.
+ * (scenario-check.ts). The YAML parser and the schema library load in this worker only (the
+ * schema runs without eval: scenario/schema.ts).
  */
-import { z } from 'zod';
 import { reportScenario } from '$lib/engine/report.ts';
 import { contentHash } from './content-hash.ts';
 import type { CheckRequest, CheckReply } from './scenario-check.ts';
-
-// zod compiles fast validators with `new Function` unless told not to; the app's pages forbid
-// eval (their Content Security Policy), and a worker checking strangers' files needs none.
-z.config({ jitless: true });
 
 addEventListener('message', (event: MessageEvent<CheckRequest>) => {
 	const { text, file, depth } = event.data;
