@@ -16,9 +16,10 @@ const BUILD = resolve(import.meta.dirname, '../build');
 /** Budgets in KB, gzipped JS + CSS up front (issue 12): by route, and every other page. */
 const BUDGETS: Array<{ label: string; route: RegExp; kb: number }> = [
 	{ label: 'Catalogue', route: /^index\.html$/, kb: 60 },
-	{ label: 'Drill', route: /^scenarios\/[^/]+\/play\/index\.html$/, kb: 70 },
-	{ label: 'Briefing', route: /^scenarios\/[^/]+\/index\.html$/, kb: 90 },
-	{ label: 'Debrief', route: /^scenarios\/[^/]+\/debrief\/index\.html$/, kb: 90 },
+	// An imported scenario's pages (imported/…) are held to the same budgets as a bundled one's.
+	{ label: 'Drill', route: /^(scenarios\/[^/]+|imported)\/play\/index\.html$/, kb: 70 },
+	{ label: 'Briefing', route: /^(scenarios\/[^/]+|imported)\/index\.html$/, kb: 90 },
+	{ label: 'Debrief', route: /^(scenarios\/[^/]+|imported)\/debrief\/index\.html$/, kb: 90 },
 	{ label: 'Other', route: /./, kb: 90 }
 ];
 

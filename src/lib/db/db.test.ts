@@ -409,14 +409,20 @@ function imported(
 		fileName: `${id}.yaml`,
 		addedAt,
 		text: `id: ${id}\n`,
-		facts: {
+		entry: {
+			id,
+			version,
+			title: `Drill ${id}`,
 			summary: 'A summary.',
 			difficulty: 'introductory',
 			estimatedMinutes: 10,
 			tags: ['disk'],
-			optionIds: [],
-			par: [{ options: {}, omniscient: { min: 5, max: 8 }, fair: { min: 6, max: 9 } }]
-		}
+			historicalMinutes: null,
+			options: [],
+			presets: [],
+			par: [{ options: {}, defaults: true, omniscient: { min: 5, max: 8 }, fair: { min: 6, max: 9 } }]
+		},
+		fair: {}
 	};
 }
 

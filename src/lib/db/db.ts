@@ -8,6 +8,7 @@ import type { Attempt } from '$lib/engine/attempt.ts';
 import type { DrillStep } from '$lib/engine/drill.ts';
 import type { Mode } from '$lib/vocabulary.ts';
 import type { BoardRow } from '$lib/engine/team.ts';
+import type { FairTable, ScenarioEntry } from '$lib/engine/precompute.ts';
 import { buildAttemptIndex, type AttemptIndex } from './summary.ts';
 
 export const DB_NAME = 'nightshift';
@@ -126,8 +127,10 @@ export interface BoardResultRow {
 
 /**
  * A scenario file imported on this device ("Add to my scenarios"): the file as given, named by
- * its content hash, with what the check found when it was added (for the catalogue and the
- * briefing, which run no search). The text is checked again whenever it is played.
+ * its content hash, with what its check worked out when it was added: its entry (what the
+ * catalogue and the briefing show, as the build's index has for a bundled scenario) and its
+ * fair results per option set (so playing, scoring and debriefing it run no search). The text
+ * is checked again whenever it is opened.
  */
 export interface ImportedScenarioRow {
 	/** SHA-256 of the text, hex: the scenario's name for team drills and result files. */
@@ -139,23 +142,8 @@ export interface ImportedScenarioRow {
 	/** When it was added (ISO). */
 	addedAt: string;
 	text: string;
-	facts: ImportedFacts;
-}
-
-/** What the catalogue and the briefing show of an imported scenario, from its check. */
-export interface ImportedFacts {
-	summary: string;
-	difficulty: 'introductory' | 'intermediate' | 'advanced';
-	estimatedMinutes: number;
-	tags: string[];
-	/** The scenario's options in declared order (what its team drill codes carry). */
-	optionIds: string[];
-	/** Per option set checked (the defaults and each preset): par if known and from the evidence, as ranges over the variants. */
-	par: Array<{
-		options: Record<string, boolean>;
-		omniscient: { min: number; max: number } | null;
-		fair: { min: number; max: number } | null;
-	}>;
+	entry: ScenarioEntry;
+	fair: FairTable;
 }
 
 export type NightshiftDb = Dexie & {

@@ -3,35 +3,29 @@
  * by hand as they are read (no schema library here: the catalogue loads this module); the text
  * itself is checked again by the scenario checker whenever it is played.
  */
-import type { ImportedFacts, ImportedScenarioRow, NightshiftDb } from './db.ts';
+import type { FairTable, ScenarioEntry } from '$lib/engine/precompute.ts';
+import type { ImportedScenarioRow, NightshiftDb } from './db.ts';
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isText = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
-const isRange = (v: unknown) => v === null || (isRecord(v) && typeof v.min === 'number' && typeof v.max === 'number');
 const DIFFICULTIES = ['introductory', 'intermediate', 'advanced'];
 
-function readFacts(v: unknown): ImportedFacts | null {
-	if (!isRecord(v) || !isText(v.summary, 4000) || !DIFFICULTIES.includes(v.difficulty as string)) return null;
-	if (typeof v.estimatedMinutes !== 'number' || !Array.isArray(v.tags) || !v.tags.every((t) => isText(t, 64)))
-		return null;
-	if (!Array.isArray(v.par)) return null;
-	if (!Array.isArray(v.optionIds) || !v.optionIds.every((o) => isText(o, 64))) return null;
-	const par = v.par.filter(
-		(p): p is ImportedFacts['par'][number] =>
-			isRecord(p) &&
-			isRecord(p.options) &&
-			Object.values(p.options).every((o) => typeof o === 'boolean') &&
-			isRange(p.omniscient) &&
-			isRange(p.fair)
+/** An entry as the check wrote it: the fields the catalogue and the briefing read, of the right kinds. */
+function isEntry(v: unknown): v is ScenarioEntry {
+	return (
+		isRecord(v) &&
+		isText(v.title, 300) &&
+		isText(v.summary, 4000) &&
+		DIFFICULTIES.includes(v.difficulty as string) &&
+		typeof v.estimatedMinutes === 'number' &&
+		Array.isArray(v.tags) &&
+		v.tags.every((t) => isText(t, 64)) &&
+		(v.historicalMinutes === null || typeof v.historicalMinutes === 'number') &&
+		Array.isArray(v.options) &&
+		v.options.every((o) => isRecord(o) && typeof o.id === 'string' && typeof o.label === 'string') &&
+		Array.isArray(v.presets) &&
+		Array.isArray(v.par)
 	);
-	return {
-		summary: v.summary,
-		difficulty: v.difficulty as ImportedFacts['difficulty'],
-		estimatedMinutes: v.estimatedMinutes,
-		tags: v.tags as string[],
-		optionIds: v.optionIds as string[],
-		par
-	};
 }
 
 /**
@@ -40,13 +34,13 @@ function readFacts(v: unknown): ImportedFacts | null {
  */
 export function readImportedRow(value: unknown): ImportedScenarioRow | null {
 	if (!isRecord(value)) return null;
-	const { hash, id, version, title, fileName, addedAt, text } = value;
+	const { hash, id, version, title, fileName, addedAt, text, entry, fair } = value;
 	if (typeof hash !== 'string' || !/^[0-9a-f]{64}$/.test(hash)) return null;
 	if (typeof id !== 'string' || !/^[a-z][a-z0-9-]{0,63}$/.test(id)) return null;
 	if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return null;
 	if (!isText(title, 300) || !isText(fileName, 300) || !isText(addedAt, 40) || !isText(text, 1024 * 1024)) return null;
-	const facts = readFacts(value.facts);
-	return facts ? { hash, id, version, title, fileName, addedAt, text, facts } : null;
+	if (!isEntry(entry) || entry.id !== id || entry.version !== version || !isRecord(fair)) return null;
+	return { hash, id, version, title, fileName, addedAt, text, entry, fair: fair as FairTable };
 }
 
 /** Every imported scenario, newest first, and a note for each damaged row skipped. */

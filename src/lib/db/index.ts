@@ -6,7 +6,6 @@
 export type {
 	AttemptRow,
 	BoardResultRow,
-	ImportedFacts,
 	ImportedScenarioRow,
 	InProgressRow,
 	InterruptedDrill,

@@ -80,21 +80,27 @@ const jsonVariant = (v: FairVariant): FairVariant =>
  * Works out, for every option set the checker tries, the fair result and par ranges.
  * @param scenario a valid scenario (the build checks it first)
  * @param compiled the same scenario compiled, when the caller has it
+ * @param fair how to solve fair par for an option set (a caller that has solved some already, as
+ *   the checker's lints have, passes its cache: `fairFor`)
  */
-export function precompute(scenario: Scenario, compiled: CompiledScenario = compileScenario(scenario)): Precomputed {
+export function precompute(
+	scenario: Scenario,
+	compiled: CompiledScenario = compileScenario(scenario),
+	fair: (compiled: CompiledScenario, options: Record<string, boolean>) => FairResult | null = solveFair
+): Precomputed {
 	const pars: FairParsTable = {};
-	const fair: FairTable = {};
+	const results: FairTable = {};
 	const par: ParRow[] = [];
 	const start = performance.now();
 	const defaultsKey = optionsKey(compiled, {});
 	for (const options of optionCombinations(scenario)) {
 		const resolved = resolveOptions(compiled, options);
 		const key = optionsKey(compiled, resolved);
-		if (key in fair) continue;
-		const result = solveFair(compiled, resolved);
+		if (key in results) continue;
+		const result = fair(compiled, resolved);
 		const variants = result ? result.variants.map(jsonVariant) : null;
 		pars[key] = variants;
-		fair[key] = result ? { ...result, variants: variants! } : null;
+		results[key] = result ? { ...result, variants: variants! } : null;
 		par.push({
 			options: resolved,
 			defaults: key === defaultsKey,
@@ -120,7 +126,7 @@ export function precompute(scenario: Scenario, compiled: CompiledScenario = comp
 		presets: scenario.presets,
 		par
 	};
-	return { entry, pars, fair, ms };
+	return { entry, pars, fair: results, ms };
 }
 
 /** Catalogue order: by difficulty, then title. */

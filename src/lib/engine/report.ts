@@ -12,6 +12,7 @@ import { checkReferences } from '../scenario/validate.ts';
 import { analyse, BLIND_PLAY_RATIO, blindFor } from './check.ts';
 import { compileScenario, type CompiledScenario } from './compile.ts';
 import { fairFor, type PolicyNode } from './fair.ts';
+import { precompute, type FairTable, type ScenarioEntry } from './precompute.ts';
 import { resolveOptions } from './world.ts';
 
 /** How deep a check goes: `quick` stops after the schema and references (enough to play a file already checked). */
@@ -49,6 +50,13 @@ export interface ScenarioReport {
 	/** For a valid file checked in full: the figures. */
 	sets: OptionSetReport[];
 	lints: LintReport[];
+	/**
+	 * For a valid file checked in full: its entry (as the build's index has one for each bundled
+	 * scenario: what the catalogue and the briefing show) and its fair results for every option
+	 * set the checker tries, so that playing it, scoring it and debriefing it run no search.
+	 */
+	entry: ScenarioEntry | null;
+	fair: FairTable | null;
 	/** Milliseconds spent: parsing and references, the deep check, the figures. */
 	timings: { parse: number; check: number; figures: number };
 }
@@ -67,7 +75,7 @@ const PASSED: Record<Exclude<Lint, 'blind-play'>, string> = {
  */
 export function reportScenario(text: string, file: string, depth: ReportDepth = 'full'): ScenarioReport {
 	const t0 = performance.now();
-	const none = { sets: [], lints: [] };
+	const none = { sets: [], lints: [], entry: null, fair: null };
 	const parsed = parseScenario(text, file);
 	if (!parsed.ok) return { ok: false, issues: parsed.issues, scenario: null, ...none, timings: since(t0, t0, t0) };
 	const refs = locateIssues(parsed.source, checkReferences(parsed.value, file));
@@ -80,7 +88,18 @@ export function reportScenario(text: string, file: string, depth: ReportDepth = 
 	const t2 = performance.now();
 	const sets = optionSets(compiled);
 	const lints = lintReport(compiled, sets, issues);
-	return { ok: issues.length === 0, issues, scenario, sets, lints, timings: since(t0, t1, t2) };
+	// The lints solved fair par for the defaults and each preset already: the tables reuse those.
+	const tables = issues.length === 0 ? precompute(scenario, compiled, fairFor) : null;
+	return {
+		ok: issues.length === 0,
+		issues,
+		scenario,
+		sets,
+		lints,
+		entry: tables?.entry ?? null,
+		fair: tables?.fair ?? null,
+		timings: since(t0, t1, t2)
+	};
 }
 
 function since(t0: number, t1: number, t2: number) {

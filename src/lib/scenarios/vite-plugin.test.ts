@@ -48,7 +48,7 @@ describe('scenario plugin', () => {
 	it('fails the build naming the file, the path and the problem', () => {
 		const broken = text.replace('limitMinutes: 240', 'limitMinutes: soon');
 		expect(() => transform(broken, '/app/scenarios/disk-full.yaml')).toThrow(
-			/scenario check failed:\nscenarios\/disk-full\.yaml: limitMinutes: /
+			/scenario check failed:\nscenarios\/disk-full\.yaml:12:15: limitMinutes: /
 		);
 	});
 

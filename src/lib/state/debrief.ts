@@ -11,7 +11,8 @@ import { replay } from '$lib/engine/replay.ts';
 import { fairFor, firstDeparture, parsFor, policyPath, type Departure } from '$lib/engine/fair.ts';
 import { isRestored, LAP_LABELS, LAPS } from '$lib/vocabulary.ts';
 import { policyView, type PolicyViewNode } from './policy-view.ts';
-import type { ActionGroup } from '$lib/scenario/schema.ts';
+import type { ActionGroup, Scenario } from '$lib/scenario/schema.ts';
+import type { FairTable } from '$lib/engine/precompute.ts';
 
 /** One bar of the timeline: an action from its start to its end on the simulated clock. */
 export interface TimelineStep {
@@ -168,21 +169,30 @@ export function buildDebrief(compiled: CompiledScenario, attempt: Attempt): Debr
 
 /** What finding an attempt's departure from the best play needs: plain data, so a worker can take it. */
 export interface DepartureQuery {
-	scenario: { id: string; version: number };
+	scenario: { id: string; version: number; hash?: string };
 	options: Record<string, boolean>;
 	variant: string;
 	/** The trainee's actions in order (hints left out). */
 	actions: string[];
+	/**
+	 * An imported scenario, carried along (the worker can't load it by id as it loads a bundled
+	 * one): the scenario as checked, and its fair results.
+	 */
+	carried?: { scenario: Scenario; fair: FairTable };
 }
 
-/** The departure query for an attempt. */
-export function departureQuery(attempt: Attempt): DepartureQuery {
-	return {
+/**
+ * The departure query for an attempt.
+ * @param carried for an imported scenario: the scenario itself and its fair results
+ */
+export function departureQuery(attempt: Attempt, carried?: DepartureQuery['carried']): DepartureQuery {
+	const query: DepartureQuery = {
 		scenario: attempt.scenario,
 		options: attempt.options,
 		variant: attempt.variant,
 		actions: attempt.steps.flatMap((st) => (st.type === 'action' ? [st.action] : []))
 	};
+	return carried ? { ...query, carried } : query;
 }
 
 /** Where the path first left the best play from the evidence (null: it never did). */

@@ -3,10 +3,21 @@
  * (departure-worker.ts) so the debrief never freezes while the fair search runs.
  */
 import type { Departure } from '$lib/engine/fair.ts';
+import { compileScenario, type CompiledScenario } from '$lib/engine/compile.ts';
+import { primeFair } from '$lib/engine/primed.ts';
 import { loadFairResults, loadScenarioVersion } from '$lib/scenarios/load.ts';
 import { debriefDeparture, type DepartureQuery } from './debrief.ts';
 
 export type DepartureReply = { ok: true; departure: Departure | null } | { ok: false; reason: string };
+
+/** An imported scenario the query carries (checked by the page that sent it), with its fair results primed. */
+function carriedScenario(query: DepartureQuery): CompiledScenario | null {
+	const { scenario, fair } = query.carried!;
+	if (scenario.id !== query.scenario.id || scenario.version !== query.scenario.version) return null;
+	const compiled = compileScenario(scenario, query.scenario.hash);
+	primeFair(compiled, fair);
+	return compiled;
+}
 
 /**
  * Loads the scenario the query names, with its fair results, and finds the departure (what the
@@ -14,10 +25,12 @@ export type DepartureReply = { ok: true; departure: Departure | null } | { ok: f
  */
 export async function departureReply(query: DepartureQuery): Promise<DepartureReply> {
 	try {
-		const compiled = await loadScenarioVersion(query.scenario.id, query.scenario.version);
+		const compiled = query.carried
+			? carriedScenario(query)
+			: await loadScenarioVersion(query.scenario.id, query.scenario.version);
 		if (!compiled)
 			return { ok: false, reason: `unknown scenario ${query.scenario.id} version ${query.scenario.version}` };
-		await loadFairResults(compiled);
+		if (!query.carried) await loadFairResults(compiled);
 		return { ok: true, departure: debriefDeparture(compiled, query) };
 	} catch (error) {
 		return { ok: false, reason: error instanceof Error ? error.message : String(error) };

@@ -4,13 +4,17 @@
  * only try ("Play it now") or open from a shared link is kept for the tab (sessionStorage).
  * Whichever it is, its text goes through the scenario checker (in its worker) every time it is
  * opened, and must hash to the name it is opened by: nothing stored is trusted as it is.
+ *
+ * Each joins the app through the same two doors as a bundled scenario (src/lib/scenarios): an
+ * entry (what the catalogue and the briefing show) and the scenario, compiled, with its fair
+ * results primed, all worked out by the check when the file was added or opened.
  */
 import type { ScenarioReport } from '$lib/engine/report.ts';
 import { compileScenario, type CompiledScenario } from '$lib/engine/compile.ts';
-import type { ImportedFacts, ImportedScenarioRow } from '$lib/db/db.ts';
-import { scenarioEntry, type ScenarioEntry } from '$lib/scenarios/index.ts';
-import { resolveOptions } from '$lib/engine/world.ts';
-import { sameOptions } from '$lib/vocabulary.ts';
+import type { FairTable, ScenarioEntry } from '$lib/engine/precompute.ts';
+import { primeFair } from '$lib/engine/primed.ts';
+import type { ImportedScenarioRow } from '$lib/db/db.ts';
+import { scenarioEntry } from '$lib/scenarios/index.ts';
 import type { CodeScenario } from '$lib/engine/drill-code.ts';
 import { contentHash, isContentHash, shortHash } from './content-hash.ts';
 import { withDb } from './persistence.svelte.ts';
@@ -23,56 +27,19 @@ export function idProblem(id: string): string | null {
 		: null;
 }
 
-const range = (xs: Array<number | null>) => {
-	const known = xs.filter((x): x is number => x !== null && Number.isFinite(x));
-	return known.length ? { min: Math.min(...known), max: Math.max(...known) } : null;
-};
-
-/** What the catalogue and the briefing show of a checked scenario (its report's figures). */
-export function factsOf(report: ScenarioReport): ImportedFacts {
-	const s = report.scenario!;
-	return {
-		summary: s.summary,
-		difficulty: s.difficulty,
-		estimatedMinutes: s.estimatedMinutes,
-		tags: [...s.tags],
-		optionIds: s.options.map((o) => o.id),
-		par: report.sets.map((set) => ({
-			options: set.options,
-			omniscient: range(set.variants.map((v) => v.omniscient)),
-			fair: range(set.variants.map((v) => v.fair))
-		}))
-	};
-}
-
-/**
- * An imported scenario's entry, as the build's index has one for each bundled scenario: what
- * the catalogue and the briefing show, from the scenario and its check's figures.
- */
-export function importedEntry(compiled: CompiledScenario, facts: ImportedFacts | null): ScenarioEntry {
-	const s = compiled.scenario;
-	const defaults = resolveOptions(compiled);
-	return {
-		id: s.id,
-		version: s.version,
-		title: s.title,
-		summary: s.summary,
-		difficulty: s.difficulty,
-		estimatedMinutes: s.estimatedMinutes,
-		tags: [...s.tags],
-		historicalMinutes: s.historical?.minutes ?? null,
-		options: s.options,
-		presets: s.presets,
-		par: (facts?.par ?? []).map((p) => ({ ...p, defaults: sameOptions(p.options, defaults) }))
-	};
-}
-
 /** A checked scenario file, as the authoring page (or a shared link) has it. */
 export interface CheckedFile {
 	text: string;
 	fileName: string;
 	hash: string;
 	report: ScenarioReport;
+}
+
+/** A file's entry and fair results, from a report of a full check that passed; or why not. */
+function tablesOf(report: ScenarioReport): { entry: ScenarioEntry; fair: FairTable } | string {
+	if (!report.ok || !report.scenario || !report.entry || !report.fair)
+		return 'only a scenario that passes every check can be kept';
+	return { entry: report.entry, fair: report.fair };
 }
 
 export type AddResult = { ok: true; added: boolean; row: ImportedScenarioRow } | { ok: false; reason: string };
@@ -82,8 +49,9 @@ export type AddResult = { ok: true; added: boolean; row: ImportedScenarioRow } |
  * @returns whether it was added (false: already here), or why it can't be
  */
 export async function addImported(file: CheckedFile, now = new Date()): Promise<AddResult> {
-	const s = file.report.scenario;
-	if (!file.report.ok || !s) return { ok: false, reason: 'only a scenario that passes every check can be added' };
+	const tables = tablesOf(file.report);
+	if (typeof tables === 'string') return { ok: false, reason: tables };
+	const s = file.report.scenario!;
 	const problem = idProblem(s.id);
 	if (problem) return { ok: false, reason: problem };
 	const row: ImportedScenarioRow = {
@@ -94,7 +62,7 @@ export async function addImported(file: CheckedFile, now = new Date()): Promise<
 		fileName: file.fileName,
 		addedAt: now.toISOString(),
 		text: file.text,
-		facts: factsOf(file.report)
+		...tables
 	};
 	const { putImported } = await import('$lib/db/imported.ts');
 	const put = await withDb((db) => putImported(db, row));
@@ -106,6 +74,7 @@ export async function addImported(file: CheckedFile, now = new Date()): Promise<
 			reason: `you already have "${other.title}" (${other.id} version ${other.version}, from ${other.fileName}), a different file: raise "version" in this one to keep both`
 		};
 	}
+	forget(row.hash);
 	return { ok: true, added: put.value.added, row };
 }
 
@@ -123,7 +92,7 @@ export async function removeImported(hash: string): Promise<boolean> {
 	return (await withDb((db) => deleteImported(db, hash))).ok;
 }
 
-const SCRATCH_PREFIX = 'nightshift:scenario:';
+const TAB_PREFIX = 'nightshift:scenario:';
 
 /** sessionStorage, or null where the browser refuses it. */
 function tabStore(): Storage | null {
@@ -134,41 +103,46 @@ function tabStore(): Storage | null {
 	}
 }
 
+/** A scenario kept for this tab: the file, and what its check worked out. */
+interface TabCopy {
+	text: string;
+	fileName: string;
+	entry: ScenarioEntry;
+	fair: FairTable;
+}
+
 /**
  * Keeps a checked scenario for this tab only ("Play it now", a shared link): it can be played,
  * reloaded and debriefed here without being added to the device's scenarios.
  * @returns false when the tab refuses storage (the drill can't survive a reload then)
  */
 export function keepForTab(file: CheckedFile): boolean {
+	const tables = tablesOf(file.report);
+	if (typeof tables === 'string') return false;
 	try {
-		const facts = file.report.ok && file.report.scenario ? factsOf(file.report) : null;
-		tabStore()?.setItem(
-			SCRATCH_PREFIX + file.hash,
-			JSON.stringify({ text: file.text, fileName: file.fileName, facts })
-		);
+		const copy: TabCopy = { text: file.text, fileName: file.fileName, ...tables };
+		tabStore()?.setItem(TAB_PREFIX + file.hash, JSON.stringify(copy));
+		forget(file.hash);
 		return tabStore() !== null;
 	} catch {
 		return false;
 	}
 }
 
-function fromTab(
-	hash: string
-): { text: string; fileName: string; facts: ImportedFacts | null; id: string | null } | null {
+function fromTab(hash: string): TabCopy | null {
 	try {
-		const raw = tabStore()?.getItem(SCRATCH_PREFIX + hash);
-		const value = raw ? (JSON.parse(raw) as unknown) : null;
-		if (value && typeof value === 'object') {
-			const { text, fileName, facts, id } = value as Record<string, unknown>;
-			// The facts and id are only what to show and look up; the text is what gets checked and played.
-			if (typeof text === 'string' && typeof fileName === 'string')
-				return {
-					text,
-					fileName,
-					facts: (facts as ImportedFacts | null) ?? null,
-					id: typeof id === 'string' ? id : null
-				};
-		}
+		const raw = tabStore()?.getItem(TAB_PREFIX + hash);
+		const value = raw ? (JSON.parse(raw) as Partial<TabCopy> | null) : null;
+		// The entry and tables are only what to show and score with; the text is what gets checked and played.
+		if (
+			value &&
+			typeof value.text === 'string' &&
+			typeof value.fileName === 'string' &&
+			value.entry &&
+			typeof value.entry.id === 'string' &&
+			value.fair
+		)
+			return value as TabCopy;
 	} catch {
 		// A damaged entry is no scenario.
 	}
@@ -181,29 +155,33 @@ function fromTab(
  */
 export async function importedCodeScenarios(): Promise<CodeScenario[]> {
 	const out = new Map<string, CodeScenario>();
-	for (const row of await listImportedScenarios())
-		out.set(row.hash, { id: row.id, optionIds: row.facts.optionIds, hash: row.hash });
+	const code = (hash: string, entry: ScenarioEntry) => ({
+		id: entry.id,
+		optionIds: entry.options.map((o) => o.id),
+		hash
+	});
+	for (const row of await listImportedScenarios()) out.set(row.hash, code(row.hash, row.entry));
 	const tab = tabStore();
 	for (let i = 0; tab && i < tab.length; i++) {
 		const key = tab.key(i);
-		const hash = key?.startsWith(SCRATCH_PREFIX) ? key.slice(SCRATCH_PREFIX.length) : null;
-		if (!hash || out.has(hash)) continue;
-		const kept = fromTab(hash);
-		if (kept?.facts && kept.id) out.set(hash, { id: kept.id, optionIds: kept.facts.optionIds ?? [], hash });
+		const hash = key?.startsWith(TAB_PREFIX) ? key.slice(TAB_PREFIX.length) : null;
+		const kept = hash && !out.has(hash) ? fromTab(hash) : null;
+		if (hash && kept) out.set(hash, code(hash, kept.entry));
 	}
 	return [...out.values()];
 }
 
-/** An imported scenario, ready to play: compiled with its hash, where it came from, and its facts when it was added. */
+/** An imported scenario, ready to play: compiled with its hash and fair results, its entry, and where it came from. */
 export interface OpenedScenario {
 	compiled: CompiledScenario;
+	entry: ScenarioEntry;
 	hash: string;
 	fileName: string;
 	text: string;
 	/** The device's row when it was added; null for one kept for this tab only. */
 	row: ImportedScenarioRow | null;
-	/** What its check found (par per option set), when known. */
-	facts: ImportedFacts | null;
+	/** Its fair results per option set (primed into `compiled`; the debrief's worker needs them too). */
+	fair: FairTable;
 }
 
 export type OpenResult = { ok: true; scenario: OpenedScenario } | { ok: false; reason: string };
@@ -236,7 +214,7 @@ async function open(hash: string): Promise<OpenResult> {
 	const { getImported } = await import('$lib/db/imported.ts');
 	const stored = await withDb((db) => getImported(db, hash));
 	const row = stored.ok ? stored.value : null;
-	const source = row ? { text: row.text, fileName: row.fileName, facts: row.facts } : fromTab(hash);
+	const source = row ?? fromTab(hash);
 	if (!source)
 		return {
 			ok: false,
@@ -254,22 +232,28 @@ async function open(hash: string): Promise<OpenResult> {
 		};
 	const problem = idProblem(report.scenario.id);
 	if (problem) return { ok: false, reason: problem };
+	const compiled = compileScenario(report.scenario, hash);
+	// Worked out by the full check when the file was added or opened: scoring and the debrief's
+	// best play then run no search in the page.
+	primeFair(compiled, source.fair);
 	return {
 		ok: true,
 		scenario: {
-			compiled: compileScenario(report.scenario, hash),
+			compiled,
+			entry: source.entry,
 			hash,
 			fileName: source.fileName,
 			text: source.text,
 			row,
-			facts: source.facts
+			fair: source.fair
 		}
 	};
 }
 
 /**
  * Checks an imported scenario that comes from a backup file before it is kept: its text must
- * hash to its name and pass every check; its facts come from this check, not the file.
+ * hash to its name and pass every check; its entry and fair results come from this check,
+ * not the file.
  * @returns the row to keep, or why not
  */
 export async function recheckImported(row: ImportedScenarioRow): Promise<ImportedScenarioRow | string> {
@@ -277,13 +261,14 @@ export async function recheckImported(row: ImportedScenarioRow): Promise<Importe
 	const checked = await checkScenarioFile(row.text, row.fileName, 'full');
 	if (!checked.ok) return checked.reason;
 	const { report } = checked;
-	if (!report.ok || !report.scenario)
+	const tables = tablesOf(report);
+	if (typeof tables === 'string')
 		return `it does not pass the checks: ${report.issues[0]?.message ?? 'unknown problem'}`;
-	if (report.scenario.id !== row.id || report.scenario.version !== row.version)
-		return `it is ${report.scenario.id} version ${report.scenario.version}, not what the backup says`;
+	if (report.scenario!.id !== row.id || report.scenario!.version !== row.version)
+		return `it is ${report.scenario!.id} version ${report.scenario!.version}, not what the backup says`;
 	const problem = idProblem(row.id);
 	if (problem) return problem;
-	return { ...row, title: report.scenario.title, facts: factsOf(report) };
+	return { ...row, title: report.scenario!.title, ...tables };
 }
 
 /**
