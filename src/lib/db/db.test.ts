@@ -27,6 +27,7 @@ import {
 	deleteBoardResult,
 	deleteImported,
 	finishDrill,
+	finishedRow,
 	getAttempt,
 	getBoardDrill,
 	getImported,
@@ -360,17 +361,7 @@ describe('migrations to version 5', () => {
 	it('opens a version-4 database with the current schema, loses nothing, and keeps imported scenarios', async () => {
 		const v4 = oldDatabase(`migrate-${n++}`, 4);
 		const a = attempt({ id: 'v4-a', trainee: 'Ana' });
-		await v4.table('attempts').add({
-			id: a.id,
-			scenarioId: a.scenario.id,
-			mode: a.mode,
-			trainee: a.trainee,
-			finishedAt: a.finishedAt,
-			status: 'finished',
-			interruption: null,
-			record: a,
-			interrupted: null
-		});
+		await v4.table('attempts').add(finishedRow(a));
 		await v4.table('boardResults').add({
 			id: 'r1',
 			drillKey: 'K',
