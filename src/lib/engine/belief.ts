@@ -8,11 +8,19 @@
 import type { CompiledScenario } from './compile.ts';
 import { availability, type Advance, type World } from './world.ts';
 
-/** What the screen shows of a world right after an action: the evidence shown, the status panel, the clock and the outcome. */
-export function observation(compiled: CompiledScenario, step: Pick<Advance, 'world' | 'revealed'>): string {
+/**
+ * What the screen shows of a world right after a step: the evidence shown (and when: others'
+ * work and events can show theirs partway through), the status panel, the clock and the outcome.
+ */
+export function observation(
+	compiled: CompiledScenario,
+	step: Pick<Advance, 'world' | 'revealed'> & Partial<Pick<Advance, 'happenings'>>
+): string {
 	const { world } = step;
 	let sig = world.outcome + ':' + (world.failure ?? '') + '@' + world.clock + '|';
-	for (const id of step.revealed) sig += compiled.evidenceTextIndex.get(id) + ',';
+	// Whose work ended and what happened, and when, are in the log whether or not they showed evidence.
+	if (step.happenings) for (const h of step.happenings) sig += h.kind[0] + h.id + '@' + h.at + ',';
+	for (const id of step.revealed) sig += compiled.evidenceTextIndex.get(id) + '@' + world.seen[id] + ',';
 	return sig + '|' + statusSignature(compiled, world);
 }
 
@@ -42,7 +50,10 @@ export function availabilitySignature(compiled: CompiledScenario, world: World, 
 }
 
 /** Everything the screen shows after a step: the observation and the actions on offer. */
-export function screenSignature(compiled: CompiledScenario, step: Pick<Advance, 'world' | 'revealed'>): string {
+export function screenSignature(
+	compiled: CompiledScenario,
+	step: Pick<Advance, 'world' | 'revealed'> & Partial<Pick<Advance, 'happenings'>>
+): string {
 	return observation(compiled, step) + '#' + availabilitySignature(compiled, step.world);
 }
 

@@ -11,7 +11,17 @@ import { checkReferences } from '../scenario/validate.ts';
 import { compileScenario, type CompiledAction, type CompiledScenario } from './compile.ts';
 import { specialise, timeOnly } from './specialise.ts';
 import { whyUnavailable } from './why.ts';
-import { advance, canTake, crossings, resolveOptions, startWorld, variantForSeed, type World } from './world.ts';
+import {
+	advance,
+	canTake,
+	crossings,
+	durationOf,
+	hiddenWorlds,
+	resolveOptions,
+	startWorld,
+	variantForSeed,
+	type World
+} from './world.ts';
 import { bestBlindSequence, fairFor, type BlindSequence } from './fair.ts';
 import { isRestored } from '../vocabulary.ts';
 import { replay } from './replay.ts';
@@ -70,7 +80,12 @@ function timeClass(compiled: CompiledScenario, world: World): number {
  * only the earliest is kept; every state where the drill is over is kept once per ending
  * (outcome and failure), since nothing follows from it.
  */
-export function explore(compiled: CompiledScenario, variant: string, options: Record<string, boolean>) {
+export function explore(
+	compiled: CompiledScenario,
+	variant: string,
+	options: Record<string, boolean>,
+	draws?: Readonly<Record<string, number>>
+) {
 	const seen = specialise(compiled, variant, options);
 	const inert = timeOnly(seen) ?? [];
 	const nodes: ExploreNode[] = [];
@@ -97,7 +112,7 @@ export function explore(compiled: CompiledScenario, variant: string, options: Re
 		}
 		if (parent >= 0) nodes[parent]!.next.push(id);
 	};
-	const start = startWorld(seen, variant, options);
+	const start = startWorld(seen, variant, options, draws);
 	const startCodes = codesOf(seen, start);
 	add(start, startCodes, keyOf(start, startCodes), -1, null);
 	let complete = true;
@@ -118,7 +133,7 @@ export function explore(compiled: CompiledScenario, variant: string, options: Re
 				available.add(action.def.id);
 				if (inert[action.index]) {
 					// Repeatable ones are played on to the next threshold below; once-only ones are not.
-					const kind = action.def.repeatable ? -action.def.minutes : action.def.minutes;
+					const kind = action.def.repeatable ? -durationOf(world, action) : durationOf(world, action);
 					if (waited.has(kind)) continue;
 					waited.add(kind);
 				}
@@ -132,8 +147,9 @@ export function explore(compiled: CompiledScenario, variant: string, options: Re
 					// Nothing can change before the next threshold, so skip the repeats that end
 					// before it and play the one that crosses it.
 					const { clock: now } = step.world;
-					const skip = Math.max(0, Math.ceil((nextThreshold(seen, step.world) - now) / action.def.minutes) - 1);
-					const at = now + skip * action.def.minutes;
+					const minutes = durationOf(step.world, action);
+					const skip = Math.max(0, Math.ceil((nextThreshold(seen, step.world) - now) / minutes) - 1);
+					const at = now + skip * minutes;
 					const from =
 						skip === 0
 							? step.world
@@ -185,11 +201,14 @@ export function analyse(compiled: CompiledScenario, file: string): ScenarioIssue
 	// Past the state limit once, the scenario is too large to check: say so once and stop there,
 	// rather than explore every other variant and option set (and run the lints' searches) to the limit.
 	let tooLarge = false;
+	const hidden = hiddenWorlds(compiled);
 	for (const options of optionCombinations(s)) {
-		s.variants.forEach((variant, vi) => {
+		hidden.forEach(({ variant: id, draws }) => {
 			if (tooLarge) return;
-			const where = `variant "${variant.id}" with ${describeOptions(options)}`;
-			const { nodes, available, complete } = explore(compiled, variant.id, options);
+			const vi = s.variants.findIndex((v) => v.id === id);
+			const drawn = Object.entries(draws).map(([a, m]) => `"${a}" taking ${m} min`);
+			const where = `variant "${id}"${drawn.length ? ` with ${drawn.join(', ')}` : ''} with ${describeOptions(options)}`;
+			const { nodes, available, complete } = explore(compiled, id, options, draws);
 			available.forEach((a) => everAvailable.add(a));
 			for (const n of nodes) if (n.world.outcome === 'playing') reachedWorlds.push(n.world);
 			if (!s.allow.some((a) => a.lint === 'wait'))
@@ -214,7 +233,7 @@ export function analyse(compiled: CompiledScenario, file: string): ScenarioIssue
 				});
 				return;
 			}
-			if (!solveVariant(compiled, variant.id, options)) {
+			if (!solveVariant(compiled, id, options, undefined, undefined, draws)) {
 				issues.push({ file, path: `variants[${vi}]`, message: `${where} has no path to restore` });
 				return;
 			}

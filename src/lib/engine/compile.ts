@@ -2,7 +2,15 @@
  * A validated scenario, prepared for play: lookups by id, conditions compiled to predicates,
  * and the facts the solver needs (which clock minutes matter, which actions' done-ness matters).
  */
-import type { Action, Condition, Reveal, Scenario } from '../scenario/schema.ts';
+import {
+	WAIT_FOR_NEXT,
+	type Action,
+	type Condition,
+	type Duration,
+	type Effect,
+	type Reveal,
+	type Scenario
+} from '../scenario/schema.ts';
 import { conditionRefs, placedConditions } from '../scenario/refs.ts';
 import { compileCondition, type Predicate, type TimeFrame } from './conditions.ts';
 import { offsetOf } from './time.ts';
@@ -13,24 +21,51 @@ export interface CompiledReveal {
 	when: Predicate | null;
 }
 
+/** An effect with its condition compiled. */
+export interface CompiledEffect {
+	when: Predicate | null;
+	set?: Record<string, boolean | number | string>;
+	fail?: string;
+	loseData?: number;
+}
+
 export interface CompiledAction {
 	def: Action;
 	index: number;
+	/** Who does it: a person's id, or null for the trainee (whose actions take the clock with them). */
+	by: string | null;
+	/** The minutes it may take: one value, or every value of a range the seed draws from. */
+	durations: readonly number[];
+	/** The minute the person who does it arrives (0: on site from the start, or the trainee). */
+	byArrives: number;
+	/** The engine's "wait for the next one to finish": it lasts until someone's work ends or an event happens. */
+	waitsForOthers: boolean;
 	requires: Array<{ when: Predicate; reason: string }>;
-	effects: Array<{
-		when: Predicate | null;
-		set?: Record<string, boolean | number | string>;
-		fail?: string;
-		loseData?: number;
-	}>;
+	effects: CompiledEffect[];
 	reveals: CompiledReveal[];
 	until: Predicate | null;
 	/** When the action's risk applies (null: always, when it has one). */
 	riskWhen: Predicate | null;
 }
 
+/** An event (inject) with its trigger and conditions compiled. */
+export interface CompiledEvent {
+	id: string;
+	label: string;
+	trigger: Predicate;
+	effects: CompiledEffect[];
+	reveals: CompiledReveal[];
+}
+
 export interface CompiledScenario {
 	scenario: Scenario;
+	events: CompiledEvent[];
+	/** Actions whose duration the seed draws, in the order of the file (the seed draws them in this order). */
+	ranged: CompiledAction[];
+	/** Someone other than the trainee has work (so the engine's wait for the next one is offered). */
+	parallel: boolean;
+	/** Person id to name, for the reasons and the panel of who is doing what. */
+	people: Map<string, string>;
 	/**
 	 * For a scenario imported into the app (not bundled): the content hash of its file. Attempts,
 	 * drills in progress and team drill codes name it by this, so a result is only ever checked
@@ -79,6 +114,28 @@ export interface CompiledScenario {
 	impact: { service: number; degradedWeight: number; dataWeight: number; timed: boolean };
 }
 
+/** The minutes a duration may take, in order. */
+export function durationsOf(d: Duration): number[] {
+	if (typeof d === 'number') return [d];
+	const out: number[] = [];
+	for (let m = d.from; m <= d.to; m += d.step) out.push(m);
+	return out;
+}
+
+/** The engine's wait, added to every scenario where people work in parallel. */
+const WAIT_DEF: Action = {
+	id: WAIT_FOR_NEXT,
+	label: 'Wait for the next one to finish',
+	group: 'escalate',
+	minutes: 1,
+	description: 'Let the clock run until someone finishes their work or something happens.',
+	repeatable: true,
+	requires: [],
+	hiddenUntilAvailable: true,
+	reveals: [],
+	effects: []
+};
+
 const compileReveals = (list: Reveal[], frame: TimeFrame): CompiledReveal[] =>
 	list.map((r) =>
 		typeof r === 'string'
@@ -89,7 +146,11 @@ const compileReveals = (list: Reveal[], frame: TimeFrame): CompiledReveal[] =>
 /** Evidence that more than one source (an action, or the initial screen) can reveal. */
 function revealedTwice(scenario: Scenario): string[] {
 	const count = new Map<string, number>();
-	const sources = [scenario.initialEvidence, ...scenario.actions.map((a) => a.reveals)];
+	const sources = [
+		scenario.initialEvidence,
+		...scenario.actions.map((a) => a.reveals),
+		...scenario.events.map((e) => e.reveals)
+	];
 	for (const list of sources)
 		for (const id of new Set(list.map((r) => (typeof r === 'string' ? r : r.evidence))))
 			count.set(id, (count.get(id) ?? 0) + 1);
@@ -122,18 +183,42 @@ export function compileScenario(scenario: Scenario, hash?: string): CompiledScen
 	};
 	const cond = (c: Condition | undefined) => (c ? compileCondition(c, frame) : null);
 
-	const actions: CompiledAction[] = scenario.actions.map((def, index) => ({
+	const effects = (list: Effect[]): CompiledEffect[] =>
+		list.map((e) => ({ when: cond(e.when), set: e.set, fail: e.fail, loseData: e.loseData }));
+	const parallel = scenario.actions.some((a) => a.by !== undefined);
+	const defs = parallel ? [...scenario.actions, WAIT_DEF] : scenario.actions;
+	const actions: CompiledAction[] = defs.map((def, index) => ({
 		def,
 		index,
+		by: def.by ?? null,
+		byArrives: def.by === undefined ? 0 : frame.arrivalOf(def.by),
+		durations: durationsOf(def.minutes),
+		waitsForOthers: def === WAIT_DEF,
 		requires: def.requires.map((r) => ({ when: compileCondition(r.when, frame), reason: r.reason })),
-		effects: def.effects.map((e) => ({ when: cond(e.when), set: e.set, fail: e.fail, loseData: e.loseData })),
+		effects: effects(def.effects),
 		reveals: compileReveals(def.reveals, frame),
-		until: cond(def.until),
+		// The engine's wait ends when work ends or an event happens, never on a condition; a
+		// predicate that never holds marks it as a wait for every solver and lint.
+		until: def === WAIT_DEF ? () => false : cond(def.until),
 		riskWhen: cond(def.risk?.when)
 	}));
+	const events: CompiledEvent[] = scenario.events.map((e) => {
+		const at = e.at !== undefined ? frame.offsetOf(e.at) : e.after;
+		return {
+			id: e.id,
+			label: e.label,
+			trigger: at !== undefined ? (w) => w.clock >= at : compileCondition(e.when!, frame),
+			effects: effects(e.effects),
+			reveals: compileReveals(e.reveals, frame)
+		};
+	});
 
 	const placed = placedConditions(scenario);
 	const thresholds = new Set<number>([scenario.limitMinutes]);
+	for (const e of scenario.events) {
+		if (e.at !== undefined) thresholds.add(frame.offsetOf(e.at));
+		if (e.after !== undefined) thresholds.add(e.after);
+	}
 	const sinceRefs: Array<{ action: string; minutes: number }> = [];
 	const worldDone = new Set<string>();
 	const worldSeen = new Set<string>();
@@ -165,6 +250,10 @@ export function compileScenario(scenario: Scenario, hash?: string): CompiledScen
 
 	return {
 		scenario,
+		events,
+		ranged: actions.filter((a) => a.durations.length > 1),
+		parallel,
+		people: new Map(scenario.world.people.map((p) => [p.id, p.name])),
 		...(hash === undefined ? {} : { hash }),
 		frame,
 		actions,

@@ -7,7 +7,17 @@
 import { isRestored, type Mode } from '../vocabulary.ts';
 import { availabilitySignature, initialSignature, screenSignature, statusSignature } from './belief.ts';
 import type { CompiledAction, CompiledScenario } from './compile.ts';
-import { advance, availability, canTake, passIdle, startWorld, variantForSeed, type World } from './world.ts';
+import {
+	advance,
+	availability,
+	canTake,
+	hiddenForSeed,
+	hiddenWorlds,
+	passIdle,
+	startWorld,
+	type Happening,
+	type World
+} from './world.ts';
 
 /**
  * One step of a drill as the UI sends it and an action log records it: an action (with
@@ -37,10 +47,12 @@ export type JournalEntry =
 			risk: number;
 			/** The drill ended (restore or failure) before the action finished. */
 			interrupted: boolean;
+			/** Others' work that ended and events that happened during the step, in order (absent: none). */
+			happenings?: Happening[];
 	  }
 	| { kind: 'hint'; at: number; hint: number }
 	/** Live-clock minutes that passed with no action, up to the end they ran into. */
-	| { kind: 'idle'; at: number; minutes: number; impact?: number };
+	| { kind: 'idle'; at: number; minutes: number; impact?: number; happenings?: Happening[] };
 
 export interface DrillInput {
 	seed: number;
@@ -60,7 +72,10 @@ export interface DrillState extends World {
 	hintsUsed: number[];
 	/** Phase (and `restored`) to the clock when it was reached. */
 	laps: Record<string, number>;
-	/** The worlds of the other variants that everything shown so far is still consistent with. */
+	/**
+	 * The worlds of the other hidden worlds (variants, and durations drawn) that everything shown
+	 * so far is still consistent with.
+	 */
 	others: World[];
 }
 
@@ -68,17 +83,17 @@ export interface DrillState extends World {
 export const isUpdate = (action: CompiledAction) => action.def.group === 'communicate';
 
 /**
- * The drill at its start: variant picked by the seed, flags at their initial values,
- * initial evidence shown.
+ * The drill at its start: variant picked by the seed (and the ranged durations drawn), flags
+ * at their initial values, initial evidence shown.
  */
 export function startDrill(compiled: CompiledScenario, input: DrillInput): DrillState {
 	const s = compiled.scenario;
-	const variant = variantForSeed(compiled, input.seed);
-	const world = startWorld(compiled, variant, input.options ?? {});
+	const hidden = hiddenForSeed(compiled, input.seed);
+	const world = startWorld(compiled, hidden.variant, input.options ?? {}, hidden.draws);
 	const screen = initialSignature(compiled, world);
-	const others = compiled.variantIds
-		.filter((v) => v !== variant)
-		.map((v) => startWorld(compiled, v, world.options))
+	const others = hiddenWorlds(compiled)
+		.filter((h) => h.key !== hidden.key)
+		.map((h) => startWorld(compiled, h.variant, world.options, h.draws))
 		.filter((w) => initialSignature(compiled, w) === screen);
 	return {
 		...world,
@@ -140,11 +155,12 @@ export function applyAction(
 		at: step.startedAt,
 		minutes: step.world.clock - step.startedAt,
 		idle: step.startedAt - state.clock,
-		revealed: step.revealed,
+		revealed: step.own,
 		impact: step.world.impact - (state.impact ?? 0),
 		useless: false,
 		risk: action.def.risk && (action.riskWhen === null || action.riskWhen(state)) ? action.def.risk.penalty : 0,
-		interrupted: step.interrupted
+		interrupted: step.interrupted,
+		...(step.happenings.length > 0 ? { happenings: step.happenings } : {})
 	};
 	// `advance` copies the state it is given into a fresh object, so that object is the next
 	// state already: fill in the journal rather than copying every field once more.
@@ -194,16 +210,25 @@ export function takeHint(compiled: CompiledScenario, state: DrillState): DrillSt
 export function takeIdle(compiled: CompiledScenario, state: DrillState, minutes: number): DrillState {
 	const whole = Math.floor(minutes);
 	if (state.outcome !== 'playing' || !(whole > 0)) return state;
-	const world = passIdle(compiled, state, whole);
+	const step = passIdle(compiled, state, whole);
+	const { world } = step;
 	const next: DrillState = { ...state, ...world };
 	next.journal = [
 		...state.journal,
-		{ kind: 'idle', at: state.clock, minutes: world.clock - state.clock, impact: world.impact - (state.impact ?? 0) }
+		{
+			kind: 'idle',
+			at: state.clock,
+			minutes: world.clock - state.clock,
+			impact: world.impact - (state.impact ?? 0),
+			...(step.happenings.length > 0 ? { happenings: step.happenings } : {})
+		}
 	];
-	// The other variants' worlds, left idle as long: those that end the same way stay possible.
+	// The other worlds, left idle as long: those that would have shown the same stay possible.
+	const screen = screenSignature(compiled, step);
 	next.others = (state.others ?? [])
 		.map((o) => passIdle(compiled, o, whole))
-		.filter((o) => o.outcome === world.outcome && o.failure === world.failure && o.clock === world.clock);
+		.filter((o) => screenSignature(compiled, o) === screen)
+		.map((o) => o.world);
 	next.laps = takeLaps(compiled, next);
 	return next;
 }

@@ -14,11 +14,26 @@ import type { CompiledAction, CompiledScenario } from './compile.ts';
 import { isRestored } from '../vocabulary.ts';
 import { primedFair, primedFairPars } from './primed.ts';
 import { conditionRefs } from '../scenario/refs.ts';
-import { codesOf, MinHeap, solveFrom, stateKey } from './solver.ts';
+import { codesOf, MinHeap, solveFrom, stateKey, timelineKey } from './solver.ts';
 import { narrowWorld, specialise } from './specialise.ts';
-import { advance, availability, canTake, resolveOptions, startWorld, variantForSeed, type World } from './world.ts';
+import {
+	advance,
+	availability,
+	canTake,
+	durationOf,
+	hiddenForSeed,
+	hiddenWorlds,
+	resolveOptions,
+	startWorld,
+	type Hidden,
+	type World
+} from './world.ts';
 
-/** One branch after a policy's action: what the screen showed, for which variants, and what comes next. */
+/**
+ * One branch after a policy's action: what the screen showed, for which hidden worlds, and
+ * what comes next. Hidden worlds are named by their keys (world.ts `Hidden`): the variant's id,
+ * with the durations drawn appended where the scenario draws any.
+ */
 export interface PolicyBranch {
 	/** What the trainee saw: the new evidence's titles, or how the drill ended. */
 	observation: string;
@@ -34,13 +49,18 @@ export interface PolicyNode {
 	at: number;
 	/** Expected impact from here to the restore, over the variants on this node. */
 	expectedMinutes: number;
-	/** The variants still possible when the action is chosen. */
+	/** The hidden worlds still possible when the action is chosen (keys). */
 	variants: string[];
 	branches: PolicyBranch[];
 }
 
+/** The fair policy on one hidden world: a variant, with the durations drawn where there are any. */
 export interface FairVariant {
+	/** The hidden world's key (the variant's id when nothing is drawn). */
+	key: string;
 	variant: string;
+	/** The durations drawn (absent: none). */
+	draws?: Record<string, number>;
 	weight: number;
 	/** The fair policy's impact on this variant: fair par for a seed that picks it. */
 	minutes: number;
@@ -72,6 +92,8 @@ export interface FairResult {
 }
 
 interface Member {
+	/** The hidden world's key. */
+	key: string;
 	variant: string;
 	weight: number;
 	world: World;
@@ -92,7 +114,7 @@ function worldKey(compiled: CompiledScenario, world: World): string {
 	}
 	key += '|';
 	for (const id of compiled.fairKeyEvidence) key += world.seen[id] === undefined ? '-' : '+';
-	return key;
+	return key + timelineKey(compiled, world);
 }
 
 /** Impact charged to a variant that fails or times out: no restore is worse than any restore. */
@@ -121,13 +143,13 @@ class FairSearch {
 	 */
 	lower(m: Member): number {
 		if (isOver(m.world)) return remainingIfOver(this.compiled, m.world);
-		const key = this.stateOf(m.variant, m.world);
+		const key = this.stateOf(m.key, m.world);
 		let v = this.lowerCache.get(key);
 		if (v === undefined) {
 			// Every state on the best path from here has its remaining par known too: keep them all.
 			const par = solveFrom(this.viewOf(m), narrowWorld(this.compiled, m.world), undefined, undefined, (path) => {
 				const end = path[path.length - 1]!.impact;
-				for (const w of path) this.lowerCache.set(this.stateOf(m.variant, w), end - w.impact);
+				for (const w of path) this.lowerCache.set(this.stateOf(m.key, w), end - w.impact);
 			});
 			v = par ? par.minutes - m.world.impact : failCost(this.compiled);
 			this.lowerCache.set(key, v);
@@ -146,8 +168,8 @@ class FairSearch {
 		return view;
 	}
 
-	stateOf(variant: string, world: World): string {
-		return variant + stateKey(this.compiled, world, codesOf(this.compiled, world));
+	stateOf(hidden: string, world: World): string {
+		return hidden + stateKey(this.compiled, world, codesOf(this.compiled, world));
 	}
 
 	lowerOf(belief: Member[]): number {
@@ -162,11 +184,14 @@ class FairSearch {
 		for (const m of belief) {
 			if (isOver(m.world)) sum += m.weight * remainingIfOver(this.compiled, m.world);
 			else {
-				let par = this.parOf.get(m.variant);
+				let par = this.parOf.get(m.key);
 				if (par === undefined)
 					this.parOf.set(
-						m.variant,
-						(par = this.lower({ ...m, world: startWorld(this.compiled, m.variant, m.world.options) }))
+						m.key,
+						(par = this.lower({
+							...m,
+							world: startWorld(this.compiled, m.variant, m.world.options, m.world.draws)
+						}))
 					);
 				sum += m.weight * Math.max(0, par - m.world.impact);
 			}
@@ -176,7 +201,7 @@ class FairSearch {
 
 	key(belief: Member[]): string {
 		let key = '';
-		for (const m of belief) key += m.variant + '=' + worldKey(this.compiled, m.world) + ';';
+		for (const m of belief) key += m.key + '=' + worldKey(this.compiled, m.world) + ';';
 		return key;
 	}
 
@@ -197,7 +222,7 @@ class FairSearch {
 				statusSignature(compiled, step.world) === statusSignature(compiled, m.world) &&
 				availabilitySignature(compiled, step.world, action.def.id) ===
 					availabilitySignature(compiled, m.world, action.def.id);
-			return { member: { variant: m.variant, weight: m.weight, world: step.world }, obs: observation(compiled, step) };
+			return { member: { ...m, world: step.world }, obs: observation(compiled, step) };
 		});
 		const children = this.partition(items);
 		return { added, children, inert: inert && children.length === 1 };
@@ -237,7 +262,7 @@ class FairSearch {
 			if (texts.size > 1)
 				this.leaks.set(a.def.id, {
 					action: a.def.id,
-					variants: worlds.map((m) => m.variant),
+					variants: worlds.map((m) => m.key),
 					at: worlds[0]!.world.clock
 				});
 		}
@@ -311,10 +336,10 @@ class SearchTooLarge extends Error {
 function initialBeliefs(search: FairSearch, options: Record<string, boolean>): Member[][] {
 	const { compiled } = search;
 	return search.partition(
-		compiled.scenario.variants.map((v) => {
-			const world = startWorld(compiled, v.id, options);
+		hiddenWorlds(compiled).map((h) => {
+			const world = startWorld(compiled, h.variant, options, h.draws);
 			return {
-				member: { variant: v.id, weight: v.weight, world },
+				member: { key: h.key, variant: h.variant, weight: h.weight, world },
 				obs: observation(compiled, { world, revealed: Object.keys(world.seen) })
 			};
 		})
@@ -344,18 +369,20 @@ export function solveFair(compiled: CompiledScenario, options: Record<string, bo
 	try {
 		for (const belief of beliefs) {
 			search.solve(belief, Infinity);
-			roots.push({ variants: belief.map((m) => m.variant), policy: buildTree(search, belief, perVariant) });
+			roots.push({ variants: belief.map((m) => m.key), policy: buildTree(search, belief, perVariant) });
 		}
 	} catch (error) {
 		if (error instanceof SearchTooLarge) return null;
 		throw error;
 	}
-	const variants: FairVariant[] = compiled.scenario.variants.map((v) => {
-		const got = perVariant.get(v.id)!;
-		const omni = solveFrom(compiled, startWorld(compiled, v.id, options));
+	const variants: FairVariant[] = hiddenWorlds(compiled).map((h) => {
+		const got = perVariant.get(h.key)!;
+		const omni = solveFrom(compiled, startWorld(compiled, h.variant, options, h.draws));
 		return {
-			variant: v.id,
-			weight: v.weight,
+			key: h.key,
+			variant: h.variant,
+			...(compiled.ranged.length > 0 ? { draws: h.draws } : {}),
+			weight: h.weight,
 			minutes: got.minutes,
 			omniscientMinutes: omni?.minutes ?? Infinity,
 			clock: got.clock
@@ -381,7 +408,7 @@ function buildTree(
 	const { compiled } = search;
 	const first = belief[0]!.world;
 	if (isOver(first)) {
-		for (const m of belief) perVariant.set(m.variant, { minutes: m.world.impact, clock: m.world.clock });
+		for (const m of belief) perVariant.set(m.key, { minutes: m.world.impact, clock: m.world.clock });
 		return null;
 	}
 	let entry = search.memo.get(search.key(belief));
@@ -396,18 +423,18 @@ function buildTree(
 		label: action.def.label,
 		at: first.clock,
 		expectedMinutes: entry.cost / weight,
-		variants: belief.map((m) => m.variant),
+		variants: belief.map((m) => m.key),
 		branches: []
 	};
 	const { children } = search.expand(belief, action);
 	for (const child of children) {
 		const w = child[0]!.world;
 		// Recompute what was revealed for the label: advance the child's first member again.
-		const source = belief.find((m) => m.variant === child[0]!.variant)!;
+		const source = belief.find((m) => m.key === child[0]!.key)!;
 		const step = advance(compiled, source.world, action);
 		node.branches.push({
 			observation: describeObservation(compiled, step.revealed, w),
-			variants: child.map((m) => m.variant),
+			variants: child.map((m) => m.key),
 			next: buildTree(search, child, perVariant)
 		});
 	}
@@ -433,7 +460,7 @@ export function bestBlindSequence(
 	options: Record<string, boolean> = {},
 	limit = 200_000
 ): BlindSequence | null {
-	const variants = compiled.scenario.variants;
+	const variants = hiddenWorlds(compiled);
 	const totalWeight = variants.reduce((s, v) => s + v.weight, 0);
 	interface Joint {
 		worlds: World[];
@@ -447,8 +474,8 @@ export function bestBlindSequence(
 	const best = new Map<string, number>();
 	const done = new Set<string>();
 	// Evidence means nothing here, so each variant's worlds carry only what conditions read.
-	const views = variants.map((v) => specialise(compiled, v.id, options));
-	const start = variants.map((v, i) => startWorld(views[i]!, v.id, options));
+	const views = variants.map((v) => specialise(compiled, v.variant, options));
+	const start = variants.map((v, i) => startWorld(views[i]!, v.variant, options, v.draws));
 	heap.push(0, 0, { worlds: start, cost: 0, parent: null, action: null });
 	let explored = 0;
 	for (let top = heap.pop(); top; top = heap.pop()) {
@@ -554,7 +581,8 @@ function fairVariants(compiled: CompiledScenario, options: Record<string, boolea
 }
 
 /**
- * Both yardsticks for a drill: fair par on the seed's variant, and omniscient par.
+ * Both yardsticks for a drill: fair par on the seed's hidden world (its variant, and the
+ * durations it drew), and omniscient par.
  * @returns null when the variant has no restore or the fair search is too large (the checker reports both)
  */
 export function parsFor(
@@ -562,13 +590,13 @@ export function parsFor(
 	seed: number,
 	options: Record<string, boolean> = {}
 ): { fair: number; omniscient: number; variant: FairVariant } | null {
-	const seedVariant = variantForSeed(compiled, seed);
-	const variant = fairVariants(compiled, options)?.find((v) => v.variant === seedVariant);
+	const { key } = hiddenForSeed(compiled, seed);
+	const variant = fairVariants(compiled, options)?.find((v) => v.key === key);
 	if (!variant || !Number.isFinite(variant.omniscientMinutes)) return null;
 	return { fair: variant.minutes, omniscient: variant.omniscientMinutes, variant };
 }
 
-/** The fair policy's moves on one variant, in order. */
+/** The fair policy's moves on one hidden world (by key: world.ts `hiddenKeyOf`), in order. */
 export function policyPath(result: FairResult, variant: string): Array<{ action: string; label: string; at: number }> {
 	const out: Array<{ action: string; label: string; at: number }> = [];
 	let node = result.roots.find((r) => r.variants.includes(variant))?.policy ?? null;
@@ -609,16 +637,16 @@ export function firstDeparture(
 	const result = fairFor(compiled, options);
 	if (!result) return null;
 	const resolved = resolveOptions(compiled, options);
-	const weights = new Map(compiled.scenario.variants.map((v) => [v.id, v.weight]));
+	const hidden = new Map<string, Hidden>(hiddenWorlds(compiled).map((h) => [h.key, h]));
 	let node = result.roots.find((r) => r.variants.includes(variant))?.policy ?? null;
-	let belief: Member[] = node!.variants.map((id) => ({
-		variant: id,
-		weight: weights.get(id)!,
-		world: startWorld(compiled, id, resolved)
-	}));
+	if (!node) return null;
+	let belief: Member[] = node.variants.map((key) => {
+		const h = hidden.get(key)!;
+		return { key, variant: h.variant, weight: h.weight, world: startWorld(compiled, h.variant, resolved, h.draws) };
+	});
 	const search = new FairSearch(compiled);
 	for (let i = 0; i < actions.length && node; i++) {
-		const mine = belief.find((m) => m.variant === variant)!;
+		const mine = belief.find((m) => m.key === variant)!;
 		if (actions[i] !== node.action) {
 			const yours = compiled.actionById.get(actions[i]!);
 			if (!yours || !canTake(mine.world, yours)) return null;
@@ -636,7 +664,7 @@ export function firstDeparture(
 				best: {
 					action: node.action,
 					label: node.label,
-					minutes: compiled.actionById.get(node.action)!.def.minutes,
+					minutes: durationOf(mine.world, compiled.actionById.get(node.action)!),
 					tellsApart: node.branches.length > 1 ? node.branches.map((b) => b.variants) : []
 				},
 				yours: { action: yours.def.id, label: yours.def.label },
@@ -646,7 +674,7 @@ export function firstDeparture(
 		}
 		const action = compiled.actionById.get(node.action)!;
 		const { children } = search.expand(belief, action);
-		belief = children.find((c) => c.some((m) => m.variant === variant))!;
+		belief = children.find((c) => c.some((m) => m.key === variant))!;
 		node = node.branches.find((b) => b.variants.includes(variant))?.next ?? null;
 	}
 	return null;

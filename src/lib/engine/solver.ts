@@ -5,7 +5,16 @@
  */
 import type { CompiledAction, CompiledScenario } from './compile.ts';
 import { isRestored, type Outcome } from '../vocabulary.ts';
-import { advance, canTake, resolveOptions, startWorld, variantForSeed, type Advance, type World } from './world.ts';
+import {
+	advance,
+	canTake,
+	durationOf,
+	hiddenForSeed,
+	resolveOptions,
+	startWorld,
+	type Advance,
+	type World
+} from './world.ts';
 import { timeOnly } from './specialise.ts';
 
 export interface ParStep {
@@ -70,6 +79,8 @@ export function nextCodes(
 	step: Advance
 ): StateCodes {
 	if (step.interrupted) return codes;
+	// Others' work and events can change what is done and seen at any step: build those afresh.
+	if (step.happenings.length > 0) return codesOf(compiled, step.world);
 	const i = compiled.keyActionIndex[action.index]!;
 	let { done, seen } = codes;
 	if (i >= 0 && done[i] === '-') done = setChar(done, i);
@@ -85,6 +96,20 @@ export function nextCodes(
 export function stateKey(compiled: CompiledScenario, world: World, codes: StateCodes, withClock = true): string {
 	let key = (withClock ? world.clock : '') + world.outcome + codes.flags + '#' + codes.done + '#' + codes.seen;
 	for (const id of compiled.sinceActions) key += ',' + (world.doneAt[id] ?? '');
+	return key + timelineKey(compiled, world);
+}
+
+/**
+ * The part of a world's identity that parallel work and events add: which events have
+ * happened, and who is doing what, with the minutes left (so the key holds without the clock).
+ */
+export function timelineKey(compiled: CompiledScenario, world: World): string {
+	let key = '';
+	if (compiled.events.length > 0) {
+		key += '!';
+		for (const e of compiled.events) key += world.doneAt[e.id] === undefined ? '-' : '+';
+	}
+	if (world.running) for (const t of world.running) key += '&' + t.action + (t.until - world.clock);
 	return key;
 }
 
@@ -183,8 +208,9 @@ export function solveFrom(
 		for (const action of compiled.actions) {
 			if (!canTake(node.world, action)) continue;
 			if (timeOnlyActions?.[action.index]) {
-				if (waited.has(action.def.minutes)) continue;
-				waited.add(action.def.minutes);
+				const minutes = durationOf(node.world, action);
+				if (waited.has(minutes)) continue;
+				waited.add(minutes);
 			}
 			const step = advance(compiled, node.world, action);
 			if (step.world.clock > horizon) continue;
@@ -201,34 +227,38 @@ export function solveFrom(
 }
 
 /**
- * Finds par for a variant and options: `solveFrom` the drill's start.
+ * Finds par for a variant and options (and the durations drawn, where the scenario draws
+ * them; without, each range takes its shortest): `solveFrom` the drill's start.
  */
 export function solveVariant(
 	compiled: CompiledScenario,
 	variant: string,
 	options: Record<string, boolean> = {},
 	limit = 2_000_000,
-	goal: (world: World) => boolean = restored
+	goal: (world: World) => boolean = restored,
+	draws?: Readonly<Record<string, number>>
 ): ParResult | null {
-	return solveFrom(compiled, startWorld(compiled, variant, options), limit, goal);
+	return solveFrom(compiled, startWorld(compiled, variant, options, draws), limit, goal);
 }
 
 /** Par depends only on the compiled scenario, variant and options, so it is cached per scenario. */
 const parCache = new WeakMap<CompiledScenario, Map<string, ParResult | null>>();
 
 /**
- * Par for a seed (which picks the variant) and options; cached, since it is deterministic.
+ * Par for a seed (which picks the variant and draws the ranged durations) and options; cached,
+ * since it is deterministic.
  */
 export function solvePar(
 	compiled: CompiledScenario,
 	seed: number,
 	options: Record<string, boolean> = {}
 ): ParResult | null {
-	const variant = variantForSeed(compiled, seed);
+	const hidden = hiddenForSeed(compiled, seed);
 	const resolved = resolveOptions(compiled, options);
-	const key = `${variant}:${JSON.stringify(resolved)}`;
+	const key = `${hidden.key}:${JSON.stringify(resolved)}`;
 	let cache = parCache.get(compiled);
 	if (!cache) parCache.set(compiled, (cache = new Map()));
-	if (!cache.has(key)) cache.set(key, solveVariant(compiled, variant, resolved));
+	if (!cache.has(key))
+		cache.set(key, solveFrom(compiled, startWorld(compiled, hidden.variant, resolved, hidden.draws)));
 	return cache.get(key)!;
 }

@@ -6,7 +6,7 @@
  */
 import type { Scalar, ScenarioOption } from '../scenario/schema.ts';
 import type { Outcome } from '../vocabulary.ts';
-import type { CompiledAction, CompiledReveal, CompiledScenario } from './compile.ts';
+import type { CompiledAction, CompiledEffect, CompiledReveal, CompiledScenario } from './compile.ts';
 import type { WorldView } from './conditions.ts';
 import { createRng, pickWeighted } from './rng.ts';
 
@@ -23,6 +23,80 @@ export interface World extends WorldView {
 	impact: number;
 	/** Minutes of customers' writes lost for good (absent: none). */
 	dataLost?: number;
+	/** Work others are doing, the soonest to end first (absent: nobody else is at work). */
+	running?: readonly Task[];
+	/** The minutes the seed drew for each ranged action, by action id (absent: the scenario draws none). */
+	draws?: Readonly<Record<string, number>>;
+}
+
+/** Work someone other than the trainee is doing: the action, who, and the clock when it ends. */
+export interface Task {
+	action: string;
+	by: string;
+	/** When the work started. */
+	from: number;
+	until: number;
+}
+
+/**
+ * What the seed hides from the trainee: the variant, and the minutes drawn for each ranged
+ * action. `key` names it in the fair search and its results: the variant's id, followed by
+ * `~action=minutes` for each draw when the scenario has ranged actions.
+ */
+export interface Hidden {
+	key: string;
+	variant: string;
+	draws: Record<string, number>;
+	/** Its weight: the variant's, shared equally among the draws. */
+	weight: number;
+}
+
+function keyOfHidden(variant: string, draws: Readonly<Record<string, number>>): string {
+	let key = variant;
+	for (const id in draws) key += `~${id}=${draws[id]}`;
+	return key;
+}
+
+/** The hidden world a world was started in: its key. */
+export function hiddenKeyOf(world: Pick<World, 'variant' | 'draws'>): string {
+	return keyOfHidden(world.variant, world.draws ?? {});
+}
+
+/** The variant of a hidden world's key. */
+export const variantOfKey = (key: string) => key.split('~')[0]!;
+
+/** Every hidden world a seed can pick: each variant with every combination of draws. */
+export function hiddenWorlds(compiled: CompiledScenario): Hidden[] {
+	let out: Hidden[] = compiled.scenario.variants.map((v) => ({
+		key: v.id,
+		variant: v.id,
+		draws: {},
+		weight: v.weight
+	}));
+	for (const a of compiled.ranged)
+		out = out.flatMap((h) =>
+			a.durations.map((m) => {
+				const draws = { ...h.draws, [a.def.id]: m };
+				return { key: keyOfHidden(h.variant, draws), variant: h.variant, draws, weight: h.weight / a.durations.length };
+			})
+		);
+	return out;
+}
+
+/**
+ * The hidden world a seed picks: the variant by weight with the seed's first draw, then one
+ * duration for each ranged action, in the file's order, each equally likely.
+ */
+export function hiddenForSeed(compiled: CompiledScenario, seed: number): Hidden {
+	const rng = createRng(seed);
+	const variant = pickWeighted(compiled.scenario.variants, rng())!;
+	const draws: Record<string, number> = {};
+	let weight = variant.weight;
+	for (const a of compiled.ranged) {
+		draws[a.def.id] = a.durations[Math.min(a.durations.length - 1, Math.floor(rng() * a.durations.length))]!;
+		weight /= a.durations.length;
+	}
+	return { key: keyOfHidden(variant.id, draws), variant: variant.id, draws, weight };
 }
 
 /** The variant a seed picks: the seed's first draw, by weight. */
@@ -49,8 +123,16 @@ export function resolveOptions(compiled: Pick<ScenarioSetup, 'scenario'>, option
 	return out;
 }
 
-/** The world at the start of a drill with this variant and these options (before initial evidence). */
-export function startWorld(compiled: CompiledScenario, variant: string, options: Record<string, boolean>): World {
+/**
+ * The world at the start of a drill with this variant, these options and these draws (a ranged
+ * action not drawn takes its shortest time).
+ */
+export function startWorld(
+	compiled: CompiledScenario,
+	variant: string,
+	options: Record<string, boolean>,
+	draws?: Readonly<Record<string, number>>
+): World {
 	const world: World = {
 		clock: 0,
 		variant,
@@ -62,6 +144,8 @@ export function startWorld(compiled: CompiledScenario, variant: string, options:
 		failure: null,
 		impact: 0
 	};
+	if (compiled.ranged.length > 0)
+		world.draws = Object.fromEntries(compiled.ranged.map((a) => [a.def.id, draws?.[a.def.id] ?? a.durations[0]!]));
 	const initial = revealNew(compiled.initialReveals, world);
 	world.seen = withSeen(world.seen, initial, 0);
 	return world;
@@ -96,7 +180,25 @@ function copyRecord(record: Readonly<Record<string, number>>): Record<string, nu
 	return Object.assign({}, record);
 }
 
+/** The minutes an action takes in a world: its own, or the seed's draw for a range. */
+export function durationOf(world: Pick<World, 'draws'>, action: CompiledAction): number {
+	return action.durations.length === 1 ? action.durations[0]! : (world.draws?.[action.def.id] ?? action.durations[0]!);
+}
+
 export type Availability = { available: true } | { available: false; reason: string; hidden: boolean };
+
+/** Why someone can't take on an action now (busy, or not there yet), or null when they can. */
+function personBlock(compiled: CompiledScenario, world: World, action: CompiledAction): string | null {
+	const running = world.running;
+	if (action.waitsForOthers) return running ? null : 'Nobody else is at work.';
+	if (running?.some((t) => t.action === action.def.id))
+		return `In progress: ${compiled.people.get(running.find((t) => t.action === action.def.id)!.by)}.`;
+	if (action.by === null) return null;
+	const name = compiled.people.get(action.by) ?? action.by;
+	if (action.byArrives > world.clock) return `${name} is not on site yet.`;
+	if (running?.some((t) => t.by === action.by)) return `${name} is busy.`;
+	return null;
+}
 
 /** Whether an action can be taken now, and if not, why. */
 export function availability(compiled: CompiledScenario, world: World, actionId: string): Availability {
@@ -106,6 +208,8 @@ export function availability(compiled: CompiledScenario, world: World, actionId:
 	if (world.outcome !== 'playing') return { available: false, reason: 'The drill is over.', hidden };
 	if (!action.def.repeatable && world.doneAt[actionId] !== undefined)
 		return { available: false, reason: 'Already done.', hidden };
+	const blocked = compiled.parallel ? personBlock(compiled, world, action) : null;
+	if (blocked !== null) return { available: false, reason: blocked, hidden };
 	for (const r of action.requires) if (!r.when(world)) return { available: false, reason: r.reason, hidden };
 	if (action.until?.(world)) return { available: false, reason: NOTHING_TO_WAIT_FOR, hidden };
 	return { available: true };
@@ -117,6 +221,9 @@ const NOTHING_TO_WAIT_FOR = 'Nothing to wait for: that has already happened.';
 export function canTake(world: World, action: CompiledAction): boolean {
 	if (world.outcome !== 'playing') return false;
 	if (!action.def.repeatable && world.doneAt[action.def.id] !== undefined) return false;
+	if (action.waitsForOthers) return world.running !== undefined;
+	if (world.running?.some((t) => t.action === action.def.id || t.by === action.by)) return false;
+	if (action.byArrives > world.clock) return false;
 	for (const r of action.requires) if (!r.when(world)) return false;
 	return !action.until?.(world);
 }
@@ -180,98 +287,244 @@ function impactUntil(compiled: CompiledScenario, world: World, to: number): numb
 	return sum + (to - at) * rate;
 }
 
-/**
- * Time passes with nothing done (live-clock minutes while the trainee decides): the clock
- * moves on, with its customer impact, to the first minute where an end holds (a failure, a
- * restore or the time limit), and the drill ends there; or by all the minutes when none does.
- */
-export function passIdle(compiled: CompiledScenario, world: World, minutes: number): World {
-	const to = world.clock + minutes;
-	for (const t of [...crossings(compiled, world, world.clock, to), to]) {
-		const end = endOf(compiled, { ...world, clock: t });
-		if (end) return { ...passTime(compiled, world, t), ...end };
-	}
-	return passTime(compiled, world, to);
+/** What one step did besides the trainee's own action: others' work that ended, and events. */
+export interface Happening {
+	kind: 'finished' | 'event';
+	/** The action that ended, or the event. */
+	id: string;
+	at: number;
+	revealed: string[];
 }
 
-/** What one action did to the world. */
+/** What one step did to the world. */
 export interface Advance {
 	world: World;
 	/** Clock when the action proper started (after idle minutes). */
 	startedAt: number;
+	/** Every evidence the step showed, in order: others' work and events on the way, then the action's own. */
 	revealed: string[];
+	/** The evidence the trainee's own action showed (the same as `revealed` when nothing else happened). */
+	own: string[];
+	/** Others' work that ended and events that happened on the way, in order. */
+	happenings: Happening[];
+	/** The world changed beyond time: a flag, lost data, work started or ended, an event. */
 	flagsChanged: boolean;
 	interrupted: boolean;
 }
 
-/**
- * Carries out one action on the world (the caller checks availability first). Time passes
- * first (idle minutes, then the action's own); if the service comes back or a failure happens
- * while it passes, the drill ends there. Then effects apply, reveals are shown, and the ends
- * are checked.
- */
-export function advance(compiled: CompiledScenario, world: World, action: CompiledAction, idle = 0): Advance {
-	const startedAt = world.clock + idle;
-	const to = startedAt + action.def.minutes;
-	// Time passing: stop early where an end (or, for waits, `until`) begins to hold.
-	for (const t of crossings(compiled, world, world.clock, to)) {
-		const probe: World = { ...world, clock: t };
-		const end = endOf(compiled, probe);
-		if (end)
-			return {
-				world: { ...passTime(compiled, world, t), ...end },
-				startedAt: Math.min(startedAt, t),
-				revealed: [],
-				flagsChanged: false,
-				interrupted: true
-			};
-		if (t >= startedAt && action.until?.(probe)) return finish(compiled, world, action, startedAt, t);
-	}
-	return finish(compiled, world, action, startedAt, to);
+/** A step's record as it is built: what was shown and whether anything changed. */
+interface Trail {
+	revealed: string[];
+	happenings: Happening[];
+	changed: boolean;
 }
 
-function finish(
-	compiled: CompiledScenario,
-	before: World,
-	action: CompiledAction,
-	startedAt: number,
-	clock: number
-): Advance {
-	const world: World = {
-		...before,
-		clock,
-		impact: impactUntil(compiled, before, clock),
-		doneAt: withSeen(before.doneAt, [action.def.id], clock)
-	};
-	let flagsChanged = false;
-	for (const e of action.effects) {
+const newTrail = (): Trail => ({ revealed: [], happenings: NO_HAPPENINGS, changed: false });
+const NO_HAPPENINGS: Happening[] = [];
+
+/** Applies effects to a world being built (mutating it); true when something changed. */
+function applyEffects(compiled: CompiledScenario, world: World, effects: readonly CompiledEffect[]): boolean {
+	let changed = false;
+	let copied = false;
+	for (const e of effects) {
 		if (e.when && !e.when(world)) continue;
 		if (e.fail) {
 			world.outcome = 'failed';
 			world.failure = e.fail;
-			return { world, startedAt, revealed: NONE, flagsChanged, interrupted: false };
+			return true;
 		}
 		if (e.loseData) {
 			world.dataLost = (world.dataLost ?? 0) + e.loseData;
 			world.impact += e.loseData * compiled.impact.dataWeight;
-			flagsChanged = true; // the world changed: never a useless action, and the solvers re-key it
+			changed = true;
 			continue;
 		}
 		for (const k in e.set) {
 			const v = e.set[k]!;
 			if (world.flags[k] === v) continue;
 			// Copy the flags once, on the first change.
-			if (!flagsChanged) world.flags = { ...world.flags };
+			if (!copied) world.flags = { ...world.flags };
+			copied = true;
 			(world.flags as Record<string, Scalar>)[k] = v;
-			flagsChanged = true;
+			changed = true;
 		}
 	}
-	// Reveals see the world after the effects; evidence counts as seen from this clock on.
-	const revealed = revealNew(action.reveals, world);
-	world.seen = withSeen(world.seen, revealed, clock);
+	return changed;
+}
+
+/** Shows the reveals that hold in a world being built: into its `seen`, and onto the trail. */
+function show(world: World, reveals: CompiledReveal[], trail: Trail): string[] {
+	const ids = revealNew(reveals, world);
+	if (ids.length > 0) {
+		world.seen = withSeen(world.seen, ids, world.clock);
+		trail.revealed.push(...ids);
+	}
+	return ids;
+}
+
+function happened(trail: Trail, h: Happening) {
+	if (trail.happenings === NO_HAPPENINGS) trail.happenings = [];
+	trail.happenings.push(h);
+	trail.changed = true;
+}
+
+/** Events whose trigger holds now and that have not happened yet happen, in order, until none is left. */
+function fireEvents(compiled: CompiledScenario, world: World, trail: Trail) {
+	for (let again = compiled.events.length > 0; again && world.outcome === 'playing';) {
+		again = false;
+		for (const e of compiled.events) {
+			if (world.doneAt[e.id] !== undefined || !e.trigger(world)) continue;
+			world.doneAt = withSeen(world.doneAt, [e.id], world.clock);
+			applyEffects(compiled, world, e.effects);
+			const revealed = world.outcome === 'playing' ? show(world, e.reveals, trail) : NONE;
+			happened(trail, { kind: 'event', id: e.id, at: world.clock, revealed });
+			if (world.outcome !== 'playing') return;
+			again = true;
+		}
+	}
+}
+
+/** Someone's work ends: it counts as done, its effects apply and its evidence is shown. */
+function completeTask(compiled: CompiledScenario, world: World, task: Task, trail: Trail) {
+	const action = compiled.actionById.get(task.action)!;
+	world.doneAt = withSeen(world.doneAt, [task.action], world.clock);
+	applyEffects(compiled, world, action.effects);
+	const revealed = world.outcome === 'playing' ? show(world, action.reveals, trail) : NONE;
+	happened(trail, { kind: 'finished', id: task.action, at: world.clock, revealed });
+}
+
+/** `running` with a task added, the soonest to end first (ties: in the order started). */
+function withTask(running: readonly Task[] | undefined, task: Task): readonly Task[] {
+	const list = [...(running ?? [])];
+	let i = list.length;
+	while (i > 0 && list[i - 1]!.until > task.until) i--;
+	list.splice(i, 0, task);
+	return list;
+}
+
+interface RunOptions {
+	/** A wait's condition: stop at the first minute it holds, from `startedAt` on. */
+	until?: ((w: World) => boolean) | null;
+	startedAt?: number;
+	/** Stop as soon as someone's work ends or an event happens (the engine's wait). */
+	stopOnNews?: boolean;
+}
+
+/**
+ * Lets the clock run from the world's to `to`: at every minute where something can change
+ * (a time condition, someone's work ending), others' work ends, events happen, and an end
+ * (a failure, a restore, the time limit) stops the run there. At `to` itself the ends are
+ * left to the caller, who may still apply the trainee's action first.
+ * @returns a new world (the one given is not changed)
+ */
+function run(compiled: CompiledScenario, from: World, to: number, trail: Trail, opts: RunOptions): World {
+	const w: World = { ...from };
+	for (;;) {
+		let next = to;
+		const cross = crossings(compiled, w, w.clock, to);
+		if (cross.length > 0) next = cross[0]!;
+		const soonest = w.running?.[0];
+		if (soonest && soonest.until < next) next = soonest.until;
+		if (next > w.clock) {
+			w.impact = impactUntil(compiled, w, next);
+			w.clock = next;
+		}
+		const before = trail.happenings.length;
+		while (w.running && w.running[0]!.until <= w.clock) {
+			const [task, ...rest] = w.running;
+			w.running = rest.length > 0 ? rest : undefined;
+			completeTask(compiled, w, task!, trail);
+			if (w.outcome !== 'playing') return w;
+		}
+		fireEvents(compiled, w, trail);
+		if (w.outcome !== 'playing' || next >= to) return w;
+		const end = endOf(compiled, w);
+		if (end) return Object.assign(w, end);
+		if (opts.until && w.clock >= (opts.startedAt ?? 0) && opts.until(w)) return w;
+		if (opts.stopOnNews && trail.happenings.length > before) return w;
+	}
+}
+
+/** A world being built with the ends checked: the first that holds ends the drill. */
+function settle(compiled: CompiledScenario, world: World): World {
+	if (world.outcome !== 'playing') return world;
 	const end = endOf(compiled, world);
-	if (end) Object.assign(world, end);
-	return { world, startedAt, revealed, flagsChanged, interrupted: false };
+	return end ? Object.assign(world, end) : world;
+}
+
+/**
+ * Time passes with nothing done (live-clock minutes while the trainee decides): others' work
+ * and events go on, and the drill ends at the first minute where an end holds (a failure, a
+ * restore or the time limit); otherwise the clock moves by all the minutes.
+ */
+export function passIdle(compiled: CompiledScenario, world: World, minutes: number): Advance {
+	const trail = newTrail();
+	const w = settle(compiled, run(compiled, world, world.clock + minutes, trail, {}));
+	return {
+		world: w,
+		startedAt: w.clock,
+		revealed: trail.revealed,
+		own: NONE,
+		happenings: trail.happenings,
+		flagsChanged: trail.changed,
+		interrupted: false
+	};
+}
+
+/**
+ * Carries out one action on the world (the caller checks availability first). Idle minutes
+ * pass first. Work for someone else starts at once and takes no time of the trainee's; the
+ * engine's wait lets time run until someone's work ends or an event happens; the trainee's
+ * own action lets its minutes pass (others' work ending and events happening on the way), then
+ * its effects apply, its reveals are shown, events whose condition now holds happen, and the
+ * ends are checked. If the drill ends while time passes, it ends there and the action's effects
+ * and reveals don't happen.
+ */
+export function advance(compiled: CompiledScenario, world: World, action: CompiledAction, idle = 0): Advance {
+	const trail = newTrail();
+	let w = world;
+	if (idle > 0) {
+		w = settle(compiled, run(compiled, w, w.clock + idle, trail, {}));
+		if (w.outcome !== 'playing') return stepOf(w, w.clock, trail, NONE, true);
+	}
+	const startedAt = w.clock;
+	if (action.waitsForOthers) {
+		w = settle(compiled, run(compiled, w, compiled.scenario.limitMinutes, trail, { stopOnNews: true }));
+		return stepOf(w, startedAt, trail, NONE, false);
+	}
+	if (action.by !== null) {
+		w = w === world ? { ...world } : w;
+		w.running = withTask(w.running, {
+			action: action.def.id,
+			by: action.by,
+			from: startedAt,
+			until: startedAt + durationOf(w, action)
+		});
+		trail.changed = true;
+		return stepOf(w, startedAt, trail, NONE, false);
+	}
+	w = run(compiled, w, startedAt + durationOf(w, action), trail, { until: action.until, startedAt });
+	if (w.outcome !== 'playing') return stepOf(w, Math.min(startedAt, w.clock), trail, NONE, true);
+	// The action proper ends: it is done, its effects apply, and what it shows is shown.
+	w.doneAt = withSeen(w.doneAt, [action.def.id], w.clock);
+	if (applyEffects(compiled, w, action.effects)) trail.changed = true;
+	if (w.outcome !== 'playing') return stepOf(w, startedAt, trail, NONE, false);
+	// Reveals see the world after the effects; evidence counts as seen from this clock on.
+	const own = show(w, action.reveals, trail);
+	fireEvents(compiled, w, trail);
+	return stepOf(settle(compiled, w), startedAt, trail, own, false);
+}
+
+function stepOf(world: World, startedAt: number, trail: Trail, own: string[], interrupted: boolean): Advance {
+	return {
+		world,
+		startedAt,
+		revealed: trail.revealed.length > 0 ? trail.revealed : NONE,
+		own,
+		happenings: trail.happenings,
+		flagsChanged: trail.changed,
+		interrupted
+	};
 }
 
 /** The world's status panel: each item's current state. */

@@ -29,6 +29,12 @@ export function placedConditions(s: Scenario): PlacedCondition[] {
 		reveals(a.reveals, `${p}.reveals`);
 	});
 	reveals(s.initialEvidence, 'initialEvidence');
+	s.events.forEach((e, i) => {
+		const p = `events[${i}]`;
+		add(`${p}.when`, e.when, 'world');
+		e.effects.forEach((f, j) => add(`${p}.effects[${j}].when`, f.when, 'world'));
+		reveals(e.reveals, `${p}.reveals`);
+	});
 	add('restore.full', s.restore.full, 'world');
 	add('restore.degraded', s.restore.degraded, 'world');
 	s.failures.forEach((f, i) => add(`failures[${i}].when`, f.when, 'world'));

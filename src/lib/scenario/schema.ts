@@ -141,13 +141,45 @@ export type Reveal = z.infer<typeof RevealSchema>;
 export const ACTION_GROUPS = ['diagnose', 'repair', 'escalate', 'communicate', 'failover'] as const;
 export type ActionGroup = (typeof ACTION_GROUPS)[number];
 
+/** The id of the wait the engine adds to a scenario where others work in parallel; no action or event may take it. */
+export const WAIT_FOR_NEXT = 'wait-for-next';
+
+/** At most this many durations a range may draw from (fair par treats each as a hidden world). */
+export const MAX_DRAWS = 6;
+
+/**
+ * How long an action takes: whole minutes, or a range drawn from the seed, `from` to `to` in
+ * steps of `step` (default 5), every value equally likely.
+ */
+export const DurationSchema = z.union([
+	Minutes.min(1, 'an action takes at least 1 minute'),
+	z
+		.object({ from: Minutes.min(1, 'an action takes at least 1 minute'), to: Minutes, step: Minutes.min(1).default(5) })
+		.strict()
+		.refine((d) => d.to > d.from, 'a range needs "to" after "from"')
+		.refine((d) => (d.to - d.from) % d.step === 0, 'a range\'s "to" must be "from" plus whole steps')
+		.refine(
+			(d) => (d.to - d.from) / d.step + 1 <= MAX_DRAWS,
+			`a range draws from at most ${MAX_DRAWS} durations: use a larger step`
+		)
+]);
+export type Duration = z.infer<typeof DurationSchema>;
+
 export const ActionSchema = z
 	.object({
 		id: Id,
 		label: Label(120),
 		group: z.enum(ACTION_GROUPS),
-		/** Simulated minutes the action takes (for `watch` actions: the most it can take). */
-		minutes: Minutes.min(1, 'an action takes at least 1 minute'),
+		/**
+		 * Simulated minutes the action takes (for `until` actions: the most it can take), or a
+		 * range drawn from the seed.
+		 */
+		minutes: DurationSchema,
+		/**
+		 * Who does it: a person of `world.people`, who works on it while the trainee goes on
+		 * (starting it takes no time). Omitted: the trainee, whose own actions take their minutes.
+		 */
+		by: Id.optional(),
 		/** A waiting action ends early, at the first minute when this holds (or the drill ends). */
 		until: ConditionSchema.optional(),
 		/** Text shown with the action, e.g. what it involves. */
@@ -202,6 +234,29 @@ export const EvidenceSchema = z
 	})
 	.strict();
 export type Evidence = z.infer<typeof EvidenceSchema>;
+
+/**
+ * Something that happens on its own, once (an inject: a customer ticket, the manager calling,
+ * an alert, caches expiring, a second failure): at a time of day (`at`), after some minutes
+ * (`after`), or the first moment a condition holds (`when`). Its evidence joins the log and
+ * its effects apply at that moment. A condition's `done` and `since` can name an event.
+ */
+export const EventSchema = z
+	.object({
+		id: Id,
+		/** What the status line announces when it happens. */
+		label: Label(160),
+		at: TimeOfDay.optional(),
+		after: Minutes.min(1).optional(),
+		when: ConditionSchema.optional(),
+		reveals: z.array(RevealSchema).max(50).default([]),
+		effects: z.array(EffectSchema).max(50).default([])
+	})
+	.strict()
+	.refine((e) => [e.at, e.after, e.when].filter((x) => x !== undefined).length === 1, {
+		message: 'an event has exactly one of: at, after, when'
+	});
+export type ScenarioEvent = z.infer<typeof EventSchema>;
 
 export const VariantSchema = z
 	.object({
@@ -346,6 +401,8 @@ export const ScenarioSchema = z
 		/** Evidence in the log when the drill starts. */
 		initialEvidence: z.array(RevealSchema).max(20).default([]),
 		actions: z.array(ActionSchema).min(1).max(200),
+		/** Injects: what happens on its own, once, in this order when several are due at once. */
+		events: z.array(EventSchema).max(50).default([]),
 		restore: z.object({ full: ConditionSchema, degraded: ConditionSchema.optional() }).strict(),
 		failures: z.array(FailureSchema).max(20).default([]),
 		/** When each phase lap is taken: the first moment its condition holds. */

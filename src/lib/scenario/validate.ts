@@ -5,7 +5,7 @@
  */
 import type { ScenarioIssue } from './errors.ts';
 import { conditionRefs, placedConditions } from './refs.ts';
-import type { Reveal, Scalar, Scenario } from './schema.ts';
+import { WAIT_FOR_NEXT, type Effect, type Reveal, type Scalar, type Scenario } from './schema.ts';
 import { didYouMean } from './suggest.ts';
 
 /**
@@ -26,6 +26,18 @@ export function checkReferences(s: Scenario, file: string): ScenarioIssue[] {
 		return seen;
 	};
 	const actions = ids(s.actions, 'actions');
+	const events = ids(s.events, 'events');
+	// A condition's `done` and `since` read actions and events alike, so their ids must differ.
+	s.events.forEach((e, i) => {
+		if (actions.has(e.id)) issue(`events[${i}].id`, `"${e.id}" is an action's id too: an event needs an id of its own`);
+	});
+	const happenings = new Set([...actions, ...events]);
+	[
+		...s.actions.map((a, i) => [a.id, `actions[${i}].id`]),
+		...s.events.map((e, i) => [e.id, `events[${i}].id`])
+	].forEach(([id, path]) => {
+		if (id === WAIT_FOR_NEXT) issue(path!, `"${WAIT_FOR_NEXT}" is the engine's own wait: choose another id`);
+	});
 	const evidence = ids(s.evidence, 'evidence');
 	const variants = ids(s.variants, 'variants');
 	const options = ids(s.options, 'options');
@@ -52,7 +64,7 @@ export function checkReferences(s: Scenario, file: string): ScenarioIssue[] {
 				if (!options.has(ref.id)) issue(ref.path, `unknown option "${ref.id}"${didYouMean(ref.id, options)}`);
 				else if (typeof ref.value !== 'boolean') issue(ref.path, `option "${ref.id}" is true or false`);
 			} else if (ref.kind === 'flag') checkFlag(ref.path, ref.id, ref.value);
-			else if (ref.kind === 'done' || ref.kind === 'since') known(actions, 'action', ref.path, ref.id);
+			else if (ref.kind === 'done' || ref.kind === 'since') known(happenings, s.events.length > 0 ? 'action or event' : 'action', ref.path, ref.id);
 			else if (ref.kind === 'seen') known(evidence, 'evidence', ref.path, ref.id);
 			else if (ref.kind === 'onSite') known(people, 'person', ref.path, ref.id);
 		}
@@ -64,15 +76,26 @@ export function checkReferences(s: Scenario, file: string): ScenarioIssue[] {
 			known(evidence, 'evidence', typeof r === 'string' ? `${base}[${i}]` : `${base}[${i}].evidence`, id);
 		});
 	reveals(s.initialEvidence, 'initialEvidence');
-	s.actions.forEach((a, i) => {
-		reveals(a.reveals, `actions[${i}].reveals`);
-		a.effects.forEach((e, j) => {
-			const p = `actions[${i}].effects[${j}]`;
+	const effects = (list: Effect[], base: string) =>
+		list.forEach((e, j) => {
+			const p = `${base}[${j}]`;
 			if (e.fail !== undefined) known(failures, 'failure', `${p}.fail`, e.fail);
 			for (const [name, value] of Object.entries(e.set ?? {})) checkFlag(`${p}.set.${name}`, name, value);
 		});
-		if (a.until && !a.repeatable && a.minutes < 2)
+	s.actions.forEach((a, i) => {
+		reveals(a.reveals, `actions[${i}].reveals`);
+		effects(a.effects, `actions[${i}].effects`);
+		if (a.by !== undefined) known(people, 'person', `actions[${i}].by`, a.by);
+		if (a.until && typeof a.minutes !== 'number')
+			issue(`actions[${i}].minutes`, 'a waiting action waits at most a fixed number of minutes, not a range');
+		else if (a.until && !a.repeatable && typeof a.minutes === 'number' && a.minutes < 2)
 			issue(`actions[${i}].minutes`, 'a waiting action needs room to wait');
+		if (a.until && a.by !== undefined)
+			issue(`actions[${i}].by`, 'a waiting action is the trainee\'s own: it cannot have "by"');
+	});
+	s.events.forEach((e, i) => {
+		reveals(e.reveals, `events[${i}].reveals`);
+		effects(e.effects, `events[${i}].effects`);
 	});
 	s.variants.forEach((v, i) =>
 		v.pointers.forEach((id, j) => known(evidence, 'evidence', `variants[${i}].pointers[${j}]`, id))
@@ -90,13 +113,14 @@ export function checkReferences(s: Scenario, file: string): ScenarioIssue[] {
 	}
 	const referenced = new Set<string>([
 		...s.actions.flatMap((a) => a.reveals.map((r) => (typeof r === 'string' ? r : r.evidence))),
+		...s.events.flatMap((e) => e.reveals.map((r) => (typeof r === 'string' ? r : r.evidence))),
 		...s.initialEvidence.map((r) => (typeof r === 'string' ? r : r.evidence))
 	]);
 	s.evidence.forEach((e, i) => {
-		if (!referenced.has(e.id)) issue(`evidence[${i}]`, `evidence "${e.id}" is never revealed by any action`);
+		if (!referenced.has(e.id)) issue(`evidence[${i}]`, `evidence "${e.id}" is never revealed by any action or event`);
 	});
 	s.failures.forEach((f, i) => {
-		const triggered = s.actions.some((a) => a.effects.some((e) => e.fail === f.id));
+		const triggered = [...s.actions, ...s.events].some((a) => a.effects.some((e) => e.fail === f.id));
 		if (!f.when && !triggered) issue(`failures[${i}]`, `failure "${f.id}" has no "when" and no action fails with it`);
 	});
 	return issues;

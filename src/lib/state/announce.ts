@@ -5,6 +5,7 @@
 import type { CompiledScenario } from '$lib/engine/compile.ts';
 import type { DrillState } from '$lib/engine/drill.ts';
 import { formatDuration, timeAt } from '$lib/engine/time.ts';
+import { describeHappening } from './drill-view.ts';
 
 /**
  * The sentence announced after an action, or after live-clock minutes that ran into an end.
@@ -31,12 +32,19 @@ export function describeStep(compiled: CompiledScenario, before: DrillState, aft
 		return `Drill failed at ${when}: ${failure?.label ?? after.failure}.${thinking}`;
 	}
 	if (after.outcome === 'timeout') return `Time is up at ${when}: the service was not restored.${thinking}`;
-	if (entry.kind === 'idle') return `${formatDuration(entry.minutes)} passed with no action.`;
-	const label = compiled.actionById.get(entry.action)?.def.label ?? entry.action;
+	// Others' work that ended and events that happened on the way are announced too.
+	const news = (entry.happenings ?? [])
+		.map((h) => ` ${timeAt(h.at, s.start.time)}: ${describeHappening(compiled, h)}.`)
+		.join('');
+	if (entry.kind === 'idle') return `${formatDuration(entry.minutes)} passed with no action.${news}`;
+	const action = compiled.actionById.get(entry.action);
+	const label = action?.def.label ?? entry.action;
+	if (action?.by) return `${label}: ${compiled.people.get(action.by) ?? action.by} is on it from ${when}.${thinking}`;
 	const titles = entry.revealed.map((id) => s.evidence.find((e) => e.id === id)?.title ?? id);
 	const found =
 		titles.length === 0
 			? 'nothing new'
 			: `${titles.length} new ${titles.length === 1 ? 'entry' : 'entries'}: ${titles.join('; ')}`;
-	return `${label}: done at ${when} (${formatDuration(entry.minutes)}), ${found}.${thinking}`;
+	if (action?.waitsForOthers) return `Waited until ${when} (${formatDuration(entry.minutes)}).${news}`;
+	return `${label}: done at ${when} (${formatDuration(entry.minutes)}), ${found}.${news}${thinking}`;
 }

@@ -15,11 +15,13 @@ import {
 	evidenceLog,
 	guideNote,
 	hintTexts,
+	teamView,
 	unavailableReason,
 	type ActionGroupView,
 	type DrillEnd,
 	type GuideNote,
-	type LogEntry
+	type LogEntry,
+	type TeamView
 } from './drill-view.ts';
 import { browserStore, clearWriteAhead, writeAhead, type KeyValueStore } from '$lib/db/write-ahead.ts';
 import {
@@ -232,6 +234,11 @@ export class DrillSession {
 	/** The actions on screen, by group, each with its availability. */
 	get actionGroups(): ActionGroupView[] {
 		return actionGroups(this.compiled, this.#state);
+	}
+
+	/** Who is doing what, and the wait for the next one (null where the trainee works alone). */
+	get team(): TeamView | null {
+		return teamView(this.compiled, this.#state);
 	}
 
 	/** The evidence log, oldest first: initial evidence, then each step and what it showed. */

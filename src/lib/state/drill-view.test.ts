@@ -33,10 +33,10 @@ describe('actionGroups', () => {
 		expect(actions.find((a) => a.id === 'find-big-files')).toMatchObject({
 			available: false,
 			reason: 'Check the disk first.',
-			minutes: 10
+			cost: '10 min'
 		});
-		expect(actions.find((a) => a.id === 'check-disk')).toMatchObject({ available: true, reason: null, waits: false });
-		expect(actions.find((a) => a.id === 'wait')).toMatchObject({ waits: true });
+		expect(actions.find((a) => a.id === 'check-disk')).toMatchObject({ available: true, reason: null, cost: '5 min' });
+		expect(actions.find((a) => a.id === 'wait')?.cost).toMatch(/^up to \d+ min$/);
 		expect(actions.find((a) => a.id === 'wipe-var')).toMatchObject({ risky: true });
 	});
 

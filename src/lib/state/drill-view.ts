@@ -4,9 +4,10 @@
  * ended. Pure functions of the scenario and the state, so they are tested without an actor or
  * a browser; DrillSession exposes them as getters and the components only render them.
  */
-import type { CompiledScenario } from '$lib/engine/compile.ts';
+import type { CompiledAction, CompiledScenario } from '$lib/engine/compile.ts';
 import type { DrillState } from '$lib/engine/drill.ts';
-import { availability } from '$lib/engine/world.ts';
+import { availability, type Happening } from '$lib/engine/world.ts';
+import { timeAt } from '$lib/engine/time.ts';
 // Types only: the schema module's values would bring zod into the drill page.
 import type { ActionGroup, Evidence } from '$lib/scenario/schema.ts';
 
@@ -25,9 +26,10 @@ const ACTION_GROUPS = Object.keys(GROUP_LABELS) as ActionGroup[];
 export interface ActionView {
 	id: string;
 	label: string;
-	minutes: number;
-	/** A waiting action: it may end before its minutes run out. */
-	waits: boolean;
+	/** What it costs, as the button says it: "15 min", "up to 30 min", "20–40 min". */
+	cost: string;
+	/** Who does it, when it is someone other than the trainee. */
+	by: string | null;
 	description: string | null;
 	available: boolean;
 	/** Why it is not available (null when it is). */
@@ -45,7 +47,19 @@ export interface ActionGroupView {
 /** One line of the evidence log. */
 export type LogEntry =
 	| { kind: 'evidence'; key: string; at: number; evidence: Evidence }
-	| { kind: 'action'; key: string; at: number; label: string; minutes: number; idle: number; nothingNew: boolean }
+	| {
+			kind: 'action';
+			key: string;
+			at: number;
+			label: string;
+			minutes: number;
+			idle: number;
+			nothingNew: boolean;
+			/** Work handed to someone else (it takes none of the trainee's time): their name. */
+			startedFor: string | null;
+	  }
+	/** Someone's work that ended, or an event: what the status line announced. */
+	| { kind: 'happening'; key: string; at: number; text: string }
 	| { kind: 'hint'; key: string; at: number; text: string }
 	/** Live-clock minutes with no action, that ran into the drill's end. */
 	| { kind: 'idle'; key: string; at: number; minutes: number };
@@ -82,24 +96,87 @@ export function actionGroups(compiled: CompiledScenario, state: DrillState): Act
 		group,
 		label: GROUP_LABELS[group],
 		actions: compiled.actions
-			.filter((a) => a.def.group === group)
-			.flatMap((a): ActionView[] => {
-				const av = availability(compiled, state, a.def.id);
-				if (!av.available && av.hidden) return [];
-				return [
-					{
-						id: a.def.id,
-						label: a.def.label,
-						minutes: a.def.minutes,
-						waits: a.until !== null,
-						description: a.def.description ?? null,
-						available: av.available,
-						reason: av.available ? null : av.reason,
-						risky: a.def.risk !== undefined
-					}
-				];
-			})
+			.filter((a) => a.def.group === group && !a.waitsForOthers)
+			.flatMap((a) => actionView(compiled, state, a))
 	})).filter((g) => g.actions.length > 0);
+}
+
+/** One action's button, or nothing while it is hidden. */
+function actionView(compiled: CompiledScenario, state: DrillState, a: CompiledAction): ActionView[] {
+	const av = availability(compiled, state, a.def.id);
+	if (!av.available && av.hidden) return [];
+	const d = a.durations;
+	const cost = a.waitsForOthers
+		? 'until then'
+		: `${a.until !== null ? 'up to ' : ''}${d.length > 1 ? `${d[0]}–${d[d.length - 1]}` : d[0]} min`;
+	return [
+		{
+			id: a.def.id,
+			label: a.def.label,
+			cost,
+			by: a.by === null ? null : (compiled.people.get(a.by) ?? a.by),
+			description: a.def.description ?? null,
+			available: av.available,
+			reason: av.available ? null : av.reason,
+			risky: a.def.risk !== undefined
+		}
+	];
+}
+
+/** One person on the team panel: what they are doing and until when. */
+export interface PersonView {
+	id: string;
+	name: string;
+	role: string;
+	/** The work in hand (null: free, or not on site yet). */
+	doing: string | null;
+	/** When it ends, as the trainee knows it: a time, or a range when its duration is drawn. */
+	until: string | null;
+	/** Not on site yet: from when. */
+	arrives: string | null;
+}
+
+/** The team panel of a scenario where others work in parallel: who is doing what, and the wait for the next one. */
+export interface TeamView {
+	people: PersonView[];
+	/** "Wait for the next one to finish", while anyone is at work. */
+	wait: ActionView | null;
+}
+
+/** The team panel, or null for a scenario where the trainee works alone. */
+export function teamView(compiled: CompiledScenario, state: DrillState): TeamView | null {
+	if (!compiled.parallel) return null;
+	const start = compiled.scenario.start.time;
+	const people = compiled.scenario.world.people.map((p): PersonView => {
+		const task = state.running?.find((t) => t.by === p.id);
+		const action = task ? compiled.actionById.get(task.action) : undefined;
+		const d = action?.durations ?? [];
+		const until =
+			task && action
+				? d.length > 1
+					? `${timeAt(task.from + d[0]!, start)}–${timeAt(task.from + d[d.length - 1]!, start)}`
+					: timeAt(task.until, start)
+				: null;
+		const arrival = compiled.frame.arrivalOf(p.id);
+		return {
+			id: p.id,
+			name: p.name,
+			role: p.role,
+			doing: action?.def.label ?? null,
+			until,
+			arrives: arrival > state.clock ? timeAt(arrival, start) : null
+		};
+	});
+	const wait = compiled.actions.find((a) => a.waitsForOthers)!;
+	return { people, wait: actionView(compiled, state, wait)[0] ?? null };
+}
+
+/** What the log and the status line say of someone's work ending, or of an event. */
+export function describeHappening(compiled: CompiledScenario, h: Happening): string {
+	if (h.kind === 'event') return compiled.events.find((e) => e.id === h.id)?.label ?? h.id;
+	const action = compiled.actionById.get(h.id);
+	const who = action?.by ? (compiled.people.get(action.by) ?? action.by) : 'Someone';
+	return `${who} finished: ${action?.def.label ?? h.id}`;
 }
 
 /** The evidence log, oldest first: the initial evidence, then each step and what it showed. */
@@ -110,6 +187,14 @@ export function evidenceLog(compiled: CompiledScenario, state: DrillState): LogE
 		const e = evidence.get(id);
 		if (e) out.push({ kind: 'evidence', key: `e:${id}`, at: 0, evidence: e });
 	}
+	const happenings = (list: Happening[] | undefined, i: number) =>
+		list?.forEach((h, k) => {
+			out.push({ kind: 'happening', key: `w:${i}:${k}`, at: h.at, text: describeHappening(compiled, h) });
+			for (const id of h.revealed) {
+				const e = evidence.get(id);
+				if (e) out.push({ kind: 'evidence', key: `e:${id}`, at: h.at, evidence: e });
+			}
+		});
 	state.journal.forEach((j, i) => {
 		if (j.kind === 'hint') {
 			out.push({ kind: 'hint', key: `h:${i}`, at: j.at, text: compiled.hints[j.hint]?.text ?? '' });
@@ -117,17 +202,23 @@ export function evidenceLog(compiled: CompiledScenario, state: DrillState): LogE
 		}
 		if (j.kind === 'idle') {
 			out.push({ kind: 'idle', key: `i:${i}`, at: j.at, minutes: j.minutes });
+			happenings(j.happenings, i);
 			return;
 		}
+		const action = compiled.actionById.get(j.action);
 		out.push({
 			kind: 'action',
 			key: `a:${i}`,
 			at: j.at,
-			label: compiled.actionById.get(j.action)?.def.label ?? j.action,
+			label: action?.def.label ?? j.action,
 			minutes: j.minutes,
 			idle: j.idle,
-			nothingNew: j.revealed.length === 0
+			nothingNew: j.revealed.length === 0 && !action?.by && !action?.waitsForOthers,
+			startedFor: action?.by ? (compiled.people.get(action.by) ?? action.by) : null
 		});
+		// Others' work and events during the step come in the order they happened; the
+		// action's own evidence comes at its end, after what happened on the way.
+		happenings(j.happenings, i);
 		for (const id of j.revealed) {
 			const e = evidence.get(id);
 			if (e) out.push({ kind: 'evidence', key: `e:${id}`, at: j.at + j.minutes, evidence: e });
