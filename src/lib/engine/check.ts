@@ -16,6 +16,7 @@ import {
 	canTake,
 	crossings,
 	durationOf,
+	hiddenForSeed,
 	hiddenWorlds,
 	resolveOptions,
 	startWorld,
@@ -374,6 +375,14 @@ export function blockedWait(compiled: CompiledScenario, world: World, action: Co
 export function seedForVariant(compiled: CompiledScenario, variant: string, tries = 10_000): number | null {
 	for (let seed = 0; seed < tries; seed++) {
 		if (variantForSeed(compiled, seed) === variant) return seed;
+	}
+	return null;
+}
+
+/** The smallest seed that picks a hidden world (a variant and its draws, by key), or null. */
+export function seedForHidden(compiled: CompiledScenario, key: string, tries = 100_000): number | null {
+	for (let seed = 0; seed < tries; seed++) {
+		if (hiddenForSeed(compiled, seed).key === key) return seed;
 	}
 	return null;
 }

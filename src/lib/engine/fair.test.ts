@@ -3,12 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { generatedHeader } from '../../../tests/fixtures/load.ts';
 import { ScenarioSchema } from '../scenario/schema.ts';
 import { availabilitySignature, observation, statusSignature } from './belief.ts';
-import { seedForVariant } from './check.ts';
+import { seedForHidden } from './check.ts';
 import { compileScenario, type CompiledScenario } from './compile.ts';
 import { bestBlindSequence, policyPath, solveFair } from './fair.ts';
 import { replay } from './replay.ts';
-import { solveVariant } from './solver.ts';
-import { advance, canTake, startWorld, type World } from './world.ts';
+import { solveFrom } from './solver.ts';
+import { advance, canTake, hiddenWorlds, startWorld, type World } from './world.ts';
 
 type Member = { weight: number; world: World };
 
@@ -20,7 +20,7 @@ type Member = { weight: number; world: World };
  * policy's rule).
  */
 function bruteFair(compiled: CompiledScenario, options: Record<string, boolean>): number {
-	const total = compiled.scenario.variants.reduce((s, v) => s + v.weight, 0);
+	const total = hiddenWorlds(compiled).reduce((s, v) => s + v.weight, 0);
 	const memo = new Map<string, number>();
 	const over = (w: World) =>
 		w.outcome === 'restored' || w.outcome === 'degraded' ? 0 : 10 * compiled.scenario.limitMinutes;
@@ -61,8 +61,8 @@ function bruteFair(compiled: CompiledScenario, options: Record<string, boolean>)
 	};
 	// The first screen may already tell variants apart.
 	const start = new Map<string, Member[]>();
-	for (const v of compiled.scenario.variants) {
-		const world = startWorld(compiled, v.id, options);
+	for (const v of hiddenWorlds(compiled)) {
+		const world = startWorld(compiled, v.variant, options, v.draws);
 		const sig =
 			observation(compiled, { world, revealed: Object.keys(world.seen) }) + availabilitySignature(compiled, world);
 		start.set(sig, [...(start.get(sig) ?? []), { weight: v.weight, world }]);
@@ -96,7 +96,15 @@ const spec = fc.record({
 	),
 	slowFix: fc.integer({ min: 20, max: 90 }),
 	arrives: fc.integer({ min: 5, max: 50 }),
-	degraded: fc.boolean()
+	degraded: fc.boolean(),
+	/** The slow fix is the helper's work, done while the trainee goes on (issue 9's parallel work). */
+	helperFixes: fc.boolean(),
+	/** The slow fix takes a drawn time: its minutes, or up to ten more. */
+	rangedFix: fc.boolean(),
+	/** An alert that arrives on its own after some minutes and points at one variant. */
+	alert: fc.option(fc.record({ after: fc.integer({ min: 5, max: 60 }), tells: fc.constantFrom(...VARIANTS) }), {
+		nil: null
+	})
 });
 
 type Spec = typeof spec extends fc.Arbitrary<infer T> ? T : never;
@@ -106,7 +114,10 @@ function scenarioOf(s: Spec) {
 		...generatedHeader('random-fair'),
 		limitMinutes: 240,
 		world: {
-			people: [{ id: 'expert', name: 'E', role: 'expert', arrives: `00:${String(s.arrives).padStart(2, '0')}` }],
+			people: [
+				{ id: 'expert', name: 'E', role: 'expert', arrives: `00:${String(s.arrives).padStart(2, '0')}` },
+				{ id: 'helper', name: 'H', role: 'helper' }
+			],
 			status: [
 				{
 					id: 'site',
@@ -126,8 +137,19 @@ function scenarioOf(s: Spec) {
 			...s.diagnostics.flatMap((d, i) => [
 				{ id: `d${i}-yes`, source: 'console', title: `Check ${i}`, text: `points at ${d.tells.join('/')}` },
 				{ id: `d${i}-no`, source: 'console', title: `Check ${i}`, text: 'nothing' }
-			])
+			]),
+			{ id: 'late-alert', source: 'monitoring', title: 'Alert', text: 'points at one' }
 		],
+		events: s.alert
+			? [
+					{
+						id: 'alert-fires',
+						label: 'An alert fires',
+						after: s.alert.after,
+						reveals: [{ evidence: 'late-alert', when: { variant: s.alert.tells } }]
+					}
+				]
+			: [],
 		initialEvidence: ['alert'],
 		actions: [
 			...s.diagnostics.map((d, i) => ({
@@ -148,7 +170,14 @@ function scenarioOf(s: Spec) {
 				minutes: s.fixMinutes[i]!,
 				effects: [{ set: { fixed: true }, when: { variant: id } }]
 			})),
-			{ id: 'fix-all', label: 'Fix all', group: 'repair', minutes: s.slowFix, effects: [{ set: { fixed: true } }] },
+			{
+				id: 'fix-all',
+				label: 'Fix all',
+				group: 'repair',
+				minutes: s.rangedFix ? { from: s.slowFix, to: s.slowFix + 10, step: 5 } : s.slowFix,
+				...(s.helperFixes ? { by: 'helper' } : {}),
+				effects: [{ set: { fixed: true } }]
+			},
 			...(s.degraded
 				? [{ id: 'half', label: 'Half', group: 'failover', minutes: 5, effects: [{ set: { half: true } }] }]
 				: []),
@@ -178,11 +207,12 @@ describe('solveFair', () => {
 				const compiled = scenarioOf(s);
 				const fair = solveFair(compiled)!;
 				for (const v of fair.variants) {
-					expect(v.minutes).toBeGreaterThanOrEqual(solveVariant(compiled, v.variant)!.minutes - 1e-9);
+					const omniscient = solveFrom(compiled, startWorld(compiled, v.variant, {}, v.draws))!;
+					expect(v.minutes).toBeGreaterThanOrEqual(omniscient.minutes - 1e-9);
 					const run = replay(
 						compiled,
-						{ seed: seedForVariant(compiled, v.variant)! },
-						policyPath(fair, v.variant).map((p) => ({ type: 'action', action: p.action }))
+						{ seed: seedForHidden(compiled, v.key)! },
+						policyPath(fair, v.key).map((p) => ({ type: 'action', action: p.action }))
 					);
 					expect(run.error).toBeNull();
 					expect(run.state.impact).toBeCloseTo(v.minutes, 9);
@@ -201,7 +231,10 @@ describe('solveFair', () => {
 			fixMinutes: [10, 10, 10],
 			slowFix: 60,
 			arrives: 30,
-			degraded: false
+			degraded: false,
+			helperFixes: false,
+			rangedFix: false,
+			alert: null
 		});
 		const fair = solveFair(compiled)!;
 		expect(fair.policy?.action).toBe('check-0');
