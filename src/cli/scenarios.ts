@@ -264,7 +264,7 @@ function cmdFairPar(id: string, compiled: CompiledScenario, options: Record<stri
 	);
 	for (const v of fair.variants)
 		console.log(
-			`  ${v.variant}: ${formatDuration(Math.round(v.minutes))} (if known: ${formatDuration(Math.round(v.omniscientMinutes))})`
+			`  ${v.key}: ${formatDuration(Math.round(v.minutes))} (if known: ${formatDuration(Math.round(v.omniscientMinutes))})`
 		);
 	const print = (node: PolicyNode | null, indent: string) => {
 		if (!node) return;

@@ -1,5 +1,5 @@
 import { expect, test, type Locator } from '@playwright/test';
-import { resolveOptions, variantForSeed } from '../../src/lib/engine/world.ts';
+import { resolveOptions, hiddenForSeed } from '../../src/lib/engine/world.ts';
 import { fairFor, parsFor, policyPath } from '../../src/lib/engine/fair.ts';
 import { solvePar } from '../../src/lib/engine/solver.ts';
 import { replay } from '../../src/lib/engine/replay.ts';
@@ -34,7 +34,7 @@ test.describe('http4-night', () => {
 		const compiled = http4!;
 		const seed = richestSeed();
 		const pars = parsFor(compiled, seed, {})!;
-		const policy = policyPath(fairFor(compiled, {})!, pars.variant.variant);
+		const policy = policyPath(fairFor(compiled, {})!, pars.variant.key);
 		const par = { minutes: pars.variant.clock };
 		const labels = policy.map((p) => labelOf(compiled, p.action));
 		// The grade the engine gives this run (no status update posted; a degraded restore costs points too).
@@ -119,7 +119,7 @@ test.describe('http4-night', () => {
 		await expect(wrong).toContainText(`right after ${labels[labels.length - 1]}`);
 		await expect(page.getByText('F', { exact: true })).toBeVisible();
 		// The coaching names the first move off the best play from the evidence, and what was best.
-		const best = policyPath(fairFor(compiled, options)!, variantForSeed(compiled, seed));
+		const best = policyPath(fairFor(compiled, options)!, hiddenForSeed(compiled, seed).key);
 		const off = path!.findIndex((id, i) => best[i]?.action !== id);
 		const departure = page.getByTestId('departure');
 		await expect(departure).toContainText(`(your action ${off + 1}) you chose ${labels[off]}`);

@@ -11,7 +11,7 @@ import { LINTS, type Lint, type Scenario } from '../scenario/schema.ts';
 import { checkReferences } from '../scenario/validate.ts';
 import { analyse, BLIND_PLAY_RATIO, blindFor } from './check.ts';
 import { compileScenario, type CompiledScenario } from './compile.ts';
-import { fairFor, type PolicyNode } from './fair.ts';
+import { fairFor, type FairVariant, type PolicyNode } from './fair.ts';
 import { precompute, type FairTable, type ScenarioEntry } from './precompute.ts';
 import { resolveOptions } from './world.ts';
 
@@ -125,13 +125,19 @@ function optionSets(compiled: CompiledScenario): OptionSetReport[] {
 			options,
 			fairExpected: fair?.expectedMinutes ?? null,
 			variants: s.variants.map((v) => {
-				const got = fair?.variants.find((f) => f.variant === v.id);
+				// A variant's figures: the mean over the durations the seed may draw (one when it draws none).
+				const got = fair?.variants.filter((f) => f.variant === v.id) ?? [];
+				const mean = (of: (f: FairVariant) => number) =>
+					got.length > 0
+						? got.reduce((sum, f) => sum + f.weight * of(f), 0) / got.reduce((sum, f) => sum + f.weight, 0)
+						: null;
+				const omniscient = mean((f) => f.omniscientMinutes);
 				return {
 					variant: v.id,
 					label: label(v.id),
 					weight: v.weight,
-					omniscient: got && Number.isFinite(got.omniscientMinutes) ? got.omniscientMinutes : null,
-					fair: got?.minutes ?? null
+					omniscient: omniscient !== null && Number.isFinite(omniscient) ? omniscient : null,
+					fair: mean((f) => f.minutes)
 				};
 			}),
 			blind: blind && { actions: blind.actions, expectedMinutes: blind.expectedMinutes },

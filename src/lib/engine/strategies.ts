@@ -6,10 +6,10 @@
  */
 import type { CompiledAction, CompiledScenario } from './compile.ts';
 import { scoreState } from './attempt.ts';
-import { seedForVariant } from './check.ts';
+import { seedForHidden } from './check.ts';
 import { applyAction, startDrill, type DrillState } from './drill.ts';
 import { bestBlindSequence, fairFor, policyPath } from './fair.ts';
-import { canTake } from './world.ts';
+import { canTake, hiddenWorlds } from './world.ts';
 
 /** A scripted player: given the drill so far, the next action, or null to stop. */
 export type Strategy = (compiled: CompiledScenario, state: DrillState) => CompiledAction | null;
@@ -63,7 +63,8 @@ export interface StrategyScore {
 const MAX_STEPS = 200;
 
 /**
- * Plays a strategy on every variant and scores it as the app would.
+ * Plays a strategy on every hidden world (each variant, with each duration the seed can draw)
+ * and scores it as the app would; `make` gets the hidden world's key.
  * @returns the weighted averages, or null when a variant can't be scored (no par)
  */
 export function scoreStrategy(
@@ -71,13 +72,14 @@ export function scoreStrategy(
 	options: Record<string, boolean>,
 	make: (variant: string) => Strategy
 ): StrategyScore | null {
-	const variants = compiled.scenario.variants;
+	// Every hidden world: each variant, with every duration the seed can draw.
+	const variants = hiddenWorlds(compiled);
 	const weight = variants.reduce((s, v) => s + v.weight, 0);
 	const out: StrategyScore = { total: 0, timeScore: 0, restored: 0, perVariant: [] };
 	for (const v of variants) {
-		const seed = seedForVariant(compiled, v.id);
+		const seed = seedForHidden(compiled, v.key);
 		if (seed === null) return null;
-		const play = make(v.id);
+		const play = make(v.key);
 		let state = startDrill(compiled, { seed, options, mode: 'practice' });
 		for (let i = 0; i < MAX_STEPS && state.outcome === 'playing'; i++) {
 			const action = play(compiled, state);
@@ -89,7 +91,7 @@ export function scoreStrategy(
 		out.total += (v.weight * score.total) / weight;
 		out.timeScore += (v.weight * score.timeScore) / weight;
 		if (score.minutes !== null) out.restored += v.weight / weight;
-		out.perVariant.push({ variant: v.id, total: score.total, outcome: state.outcome, impact: state.impact });
+		out.perVariant.push({ variant: v.key, total: score.total, outcome: state.outcome, impact: state.impact });
 	}
 	return out;
 }

@@ -261,15 +261,6 @@ function impactRate(compiled: CompiledScenario, world: WorldView): number {
 	return is === 'up' ? 0 : is === 'degraded' ? compiled.impact.degradedWeight : 1;
 }
 
-/**
- * The world with its clock moved on to `to` and the impact of the minutes between added.
- * Nothing but time changes, so the service's status changes only where a time condition does.
- */
-function passTime(compiled: CompiledScenario, world: World, to: number): World {
-	if (to <= world.clock) return world;
-	return { ...world, clock: to, impact: impactUntil(compiled, world, to) };
-}
-
 /** The world's impact once the clock reaches `to` with nothing else changing. */
 function impactUntil(compiled: CompiledScenario, world: World, to: number): number {
 	const impact = world.impact ?? 0;

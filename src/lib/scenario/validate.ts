@@ -64,7 +64,8 @@ export function checkReferences(s: Scenario, file: string): ScenarioIssue[] {
 				if (!options.has(ref.id)) issue(ref.path, `unknown option "${ref.id}"${didYouMean(ref.id, options)}`);
 				else if (typeof ref.value !== 'boolean') issue(ref.path, `option "${ref.id}" is true or false`);
 			} else if (ref.kind === 'flag') checkFlag(ref.path, ref.id, ref.value);
-			else if (ref.kind === 'done' || ref.kind === 'since') known(happenings, s.events.length > 0 ? 'action or event' : 'action', ref.path, ref.id);
+			else if (ref.kind === 'done' || ref.kind === 'since')
+				known(happenings, s.events.length > 0 ? 'action or event' : 'action', ref.path, ref.id);
 			else if (ref.kind === 'seen') known(evidence, 'evidence', ref.path, ref.id);
 			else if (ref.kind === 'onSite') known(people, 'person', ref.path, ref.id);
 		}

@@ -8,6 +8,7 @@ import { stepsToLog } from '$lib/engine/attempt.ts';
 import type { CompiledScenario } from '$lib/engine/compile.ts';
 import type { DrillState } from '$lib/engine/drill.ts';
 import { replay } from '$lib/engine/replay.ts';
+import { hiddenForSeed, hiddenKeyOf } from '$lib/engine/world.ts';
 import { fairFor, firstDeparture, parsFor, policyPath, type Departure } from '$lib/engine/fair.ts';
 import { isRestored, LAP_LABELS, LAPS } from '$lib/vocabulary.ts';
 import { policyView, type PolicyViewNode } from './policy-view.ts';
@@ -101,7 +102,8 @@ export function buildDebrief(compiled: CompiledScenario, attempt: Attempt): Debr
 	const run = replay(compiled, input, stepsToLog(attempt.steps));
 	const state = run.state;
 	const fair = fairFor(compiled, attempt.options);
-	const policy = fair ? policyPath(fair, state.variant) : [];
+	const hidden = hiddenKeyOf(state);
+	const policy = fair ? policyPath(fair, hidden) : [];
 	const pars = parsFor(compiled, attempt.seed, attempt.options);
 	// The par path shown is the fair policy's on this variant: the best play from the evidence.
 	const parRun = fair
@@ -154,8 +156,8 @@ export function buildDebrief(compiled: CompiledScenario, attempt: Attempt): Debr
 		omniscientPar: pars?.omniscient ?? null,
 		impact: attempt.score.impact ?? null,
 		tree: (() => {
-			const root = fair?.roots.find((r) => r.variants.includes(state.variant))?.policy;
-			return root ? policyView(root, state.variant, traineeActions) : [];
+			const root = fair?.roots.find((r) => r.variants.includes(hidden))?.policy;
+			return root ? policyView(root, hidden, traineeActions) : [];
 		})(),
 		historical: s.historical?.minutes ?? null,
 		yourPath: timelineOf(compiled, state),
@@ -171,7 +173,8 @@ export function buildDebrief(compiled: CompiledScenario, attempt: Attempt): Debr
 export interface DepartureQuery {
 	scenario: { id: string; version: number; hash?: string };
 	options: Record<string, boolean>;
-	variant: string;
+	/** The seed (it picks the variant and the durations drawn: the fair policy's branch). */
+	seed: number;
 	/** The trainee's actions in order (hints left out). */
 	actions: string[];
 	/**
@@ -189,7 +192,7 @@ export function departureQuery(attempt: Attempt, carried?: DepartureQuery['carri
 	const query: DepartureQuery = {
 		scenario: attempt.scenario,
 		options: attempt.options,
-		variant: attempt.variant,
+		seed: attempt.seed,
 		actions: attempt.steps.flatMap((st) => (st.type === 'action' ? [st.action] : []))
 	};
 	return carried ? { ...query, carried } : query;
@@ -197,5 +200,5 @@ export function departureQuery(attempt: Attempt, carried?: DepartureQuery['carri
 
 /** Where the path first left the best play from the evidence (null: it never did). */
 export function debriefDeparture(compiled: CompiledScenario, query: DepartureQuery): Departure | null {
-	return firstDeparture(compiled, query.options, query.variant, query.actions);
+	return firstDeparture(compiled, query.options, hiddenForSeed(compiled, query.seed).key, query.actions);
 }
