@@ -24,7 +24,7 @@ import { compileScenario } from '../lib/engine/compile.ts';
 import { parseScenario } from '../lib/scenario/parse.ts';
 import { checkReferences } from '../lib/scenario/validate.ts';
 import type { CompiledScenario } from '../lib/engine/compile.ts';
-import { resolveOptions, variantForSeed } from '../lib/engine/world.ts';
+import { impactParts, resolveOptions, variantForSeed } from '../lib/engine/world.ts';
 import { isRestored, MODES, SEED_RANGE_MESSAGE, type Mode } from '../lib/vocabulary.ts';
 import { replay } from '../lib/engine/replay.ts';
 import { isSeed } from '../lib/engine/rng.ts';
@@ -336,8 +336,8 @@ function cmdReplay(id: string, values: Flags): number {
 		score,
 		fairPar: score?.par ?? null,
 		omniscientPar: score?.omniscientPar ?? null,
-		downtimeMinutes: run.state.impact - (run.state.dataLost ?? 0) * compiled.impact.dataWeight,
-		dataLostMinutes: run.state.dataLost ?? 0,
+		downtimeMinutes: impactParts(compiled, run.state).downtime,
+		dataLostMinutes: impactParts(compiled, run.state).dataLost,
 		laps: run.state.laps,
 		error: run.error
 	};

@@ -518,6 +518,15 @@ function stepOf(world: World, startedAt: number, trail: Trail, own: string[], in
 	};
 }
 
+/**
+ * A world's customer impact in its two parts: downtime (down minutes, degraded ones at their
+ * weight) and minutes of writes lost (counted in the impact at `impact.dataWeight` each).
+ */
+export function impactParts(compiled: CompiledScenario, world: Pick<World, 'impact' | 'dataLost'>) {
+	const dataLost = world.dataLost ?? 0;
+	return { downtime: world.impact - dataLost * compiled.impact.dataWeight, dataLost };
+}
+
 /** The world's status panel: each item's current state. */
 export function worldStatus(compiled: CompiledScenario, world: WorldView) {
 	return compiled.status.map((item) => {

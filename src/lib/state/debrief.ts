@@ -8,7 +8,7 @@ import { stepsToLog } from '$lib/engine/attempt.ts';
 import type { CompiledScenario } from '$lib/engine/compile.ts';
 import type { DrillState } from '$lib/engine/drill.ts';
 import { replay } from '$lib/engine/replay.ts';
-import { hiddenForSeed, hiddenKeyOf } from '$lib/engine/world.ts';
+import { hiddenForSeed, hiddenKeyOf, impactParts } from '$lib/engine/world.ts';
 import { fairFor, firstDeparture, parsFor, policyPath, type Departure } from '$lib/engine/fair.ts';
 import { isRestored, LAP_LABELS, LAPS } from '$lib/vocabulary.ts';
 import { policyView, type PolicyViewNode } from './policy-view.ts';
@@ -57,6 +57,13 @@ export interface Debrief {
 	omniscientPar: number | null;
 	/** The trainee's customer impact, as scored. */
 	impact: number | null;
+	/** The run's downtime (down minutes, degraded ones at their weight) and minutes of writes lost. */
+	downtime: number;
+	dataLost: number;
+	/** What one minute of lost writes counts, in minutes down; null when the scenario never loses data. */
+	dataWeight: number | null;
+	/** What a degraded minute counts. */
+	degradedWeight: number;
 	/** The whole decision tree (for this variant's first screen), with the trainee's path traced. */
 	tree: PolicyViewNode[];
 	historical: number | null;
@@ -155,6 +162,11 @@ export function buildDebrief(compiled: CompiledScenario, attempt: Attempt): Debr
 		par: pars?.fair ?? null,
 		omniscientPar: pars?.omniscient ?? null,
 		impact: attempt.score.impact ?? null,
+		...impactParts(compiled, state),
+		dataWeight: [...s.actions, ...s.events].some((a) => a.effects.some((e) => e.loseData))
+			? compiled.impact.dataWeight
+			: null,
+		degradedWeight: compiled.impact.degradedWeight,
 		tree: (() => {
 			const root = fair?.roots.find((r) => r.variants.includes(hidden))?.policy;
 			return root ? policyView(root, hidden, traineeActions) : [];
