@@ -3,6 +3,10 @@
  * of nodes a drawing and a text version both read, with the trainee's path traced on it.
  */
 import type { PolicyNode } from '$lib/engine/fair.ts';
+import { variantOfKey } from '$lib/engine/world.ts';
+
+/** The causes among hidden worlds' keys (a cause with several durations drawn is named once). */
+const causes = (keys: readonly string[]) => [...new Set(keys.map(variantOfKey))];
 
 export interface PolicyViewNode {
 	id: string;
@@ -29,7 +33,7 @@ const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 /**
  * Flattens a policy tree.
  * @param root the policy from the start (for the hidden cause's first screen)
- * @param variant the hidden cause
+ * @param variant the hidden world's key (world.ts `hiddenKeyOf`: the cause, and any durations drawn)
  * @param actions the trainee's actions in order (hints left out)
  */
 export function policyView(root: PolicyNode, variant: string, actions: readonly string[]): PolicyViewNode[] {
@@ -56,7 +60,7 @@ export function policyView(root: PolicyNode, variant: string, actions: readonly 
 			label: node.label,
 			at: node.at,
 			via,
-			variants: node.variants,
+			variants: causes(node.variants),
 			onVariant,
 			followed,
 			departed,
@@ -73,7 +77,7 @@ export function policyView(root: PolicyNode, variant: string, actions: readonly 
 					label: capitalise(b.observation),
 					at: null,
 					via: null,
-					variants: b.variants,
+					variants: causes(b.variants),
 					onVariant: b.variants.includes(variant),
 					followed: false,
 					departed: false,
