@@ -104,7 +104,8 @@ export interface CompiledScenario {
 	evidenceTextIndex: Map<string, number>;
 	/**
 	 * For the fair search: actions whose done-ness can change what happens or what is shown
-	 * later (key actions, and once-only actions whose reveals depend on the state), and
+	 * later (key actions, once-only actions whose reveals depend on the state, and every
+	 * once-only action where others work or events happen, since any can let time pass), and
 	 * evidence whose seen-ness can (key evidence, and evidence more than one source reveals).
 	 */
 	fairKeyActions: CompiledAction[];
@@ -283,9 +284,12 @@ export function compileScenario(scenario: Scenario, hash?: string): CompiledScen
 		keyEvidenceIndex: new Map([...worldSeen].sort().map((id, i) => [id, i])),
 		flagNames: Object.keys(scenario.flags).sort(),
 		evidenceTextIndex: textIndex(scenario),
+		// Where others work or events happen, any action can let something happen while it runs,
+		// so no once-only action is a no-op the fair policy would never redo: all their done-ness counts.
 		fairKeyActions: actions.filter(
 			(a) =>
 				keyActions.includes(a.def.id) ||
+				(!a.def.repeatable && (parallel || events.length > 0)) ||
 				(!a.def.repeatable &&
 					a.def.reveals.some(
 						(r) =>

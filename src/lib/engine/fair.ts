@@ -102,7 +102,8 @@ interface Member {
 /**
  * A world's identity for the fair search: everything that can change what happens or what is
  * shown. The done-ness of a once-only action that is no key action is left out: doing it again
- * would show the same evidence to every variant, which the fair policy never does (see `solve`).
+ * would show the same evidence to every variant, which the fair policy never does (see `solve`;
+ * where others work or events happen, every once-only action is a key action: compile.ts).
  */
 function worldKey(compiled: CompiledScenario, world: World): string {
 	let key = world.outcome + world.clock + '|';
@@ -123,38 +124,34 @@ const failCost = (compiled: CompiledScenario) => 10 * compiled.scenario.limitMin
 const isOver = (w: World) => w.outcome !== 'playing';
 const remainingIfOver = (compiled: CompiledScenario, w: World) => (isRestored(w.outcome) ? 0 : failCost(compiled));
 
+/** How much less an expected impact must be to count as better (weighted sums round). */
+const EPSILON = 1e-9;
+
 /** Fair searches give up past this many belief states. */
 export const MAX_BELIEF_STATES = 400_000;
 
 class FairSearch {
 	readonly compiled: CompiledScenario;
-	readonly memo = new Map<string, { cost: number; exact: boolean; action: number }>();
-	readonly lowerCache = new Map<string, number>();
-	readonly parOf = new Map<string, number>();
+	/** Exact values (the least expected impact still to come, and the move that gets it) by belief. */
+	readonly memo = new Map<string, { cost: number; action: number }>();
+	/** Lower bounds proven short of the exact value, by belief and impacts so far. */
+	readonly floors = new Map<string, number>();
+	readonly pars = new Map<string, number>();
 	readonly leaks = new Map<string, Leak>();
 	explored = 0;
 	constructor(compiled: CompiledScenario) {
 		this.compiled = compiled;
 	}
 
-	/**
-	 * A lower bound on the impact still to come for one world: the least impact to a restore
-	 * if its variant were known (omniscient par from that world), cached per solver state.
-	 */
-	lower(m: Member): number {
-		if (isOver(m.world)) return remainingIfOver(this.compiled, m.world);
-		const key = this.stateOf(m.key, m.world);
-		let v = this.lowerCache.get(key);
-		if (v === undefined) {
-			// Every state on the best path from here has its remaining par known too: keep them all.
-			const par = solveFrom(this.viewOf(m), narrowWorld(this.compiled, m.world), undefined, undefined, (path) => {
-				const end = path[path.length - 1]!.impact;
-				for (const w of path) this.lowerCache.set(this.stateOf(m.key, w), end - w.impact);
-			});
-			v = par ? par.minutes - m.world.impact : failCost(this.compiled);
-			this.lowerCache.set(key, v);
+	/** Omniscient par from the drill's start for a member's hidden world, cached per hidden world. */
+	parOf(m: Member): number {
+		let par = this.pars.get(m.key);
+		if (par === undefined) {
+			const start = startWorld(this.compiled, m.variant, m.world.options, m.world.draws);
+			par = solveFrom(this.viewOf(m), narrowWorld(this.compiled, start))?.minutes ?? failCost(this.compiled);
+			this.pars.set(m.key, par);
 		}
-		return v;
+		return par;
 	}
 
 	readonly views = new Map<string, CompiledScenario>();
@@ -168,33 +165,18 @@ class FairSearch {
 		return view;
 	}
 
-	stateOf(hidden: string, world: World): string {
-		return hidden + stateKey(this.compiled, world, codesOf(this.compiled, world));
-	}
-
+	/**
+	 * A lower bound on the impact still to come over a belief: each world's omniscient par from
+	 * the start less the impact it has had so far (any play from the start costs at least par).
+	 * Omniscient par from each world itself is a tighter bound, but costs a search per world:
+	 * measured on the bundled scenarios it made the whole search 1.2 to 3 times slower, for
+	 * fewer belief states.
+	 */
 	lowerOf(belief: Member[]): number {
-		let sum = 0;
-		for (const m of belief) sum += m.weight * this.lower(m);
-		return sum;
-	}
-
-	/** A cheaper lower bound for ordering and first pruning: each variant's par less its impact so far. */
-	quickLowerOf(belief: Member[]): number {
 		let sum = 0;
 		for (const m of belief) {
 			if (isOver(m.world)) sum += m.weight * remainingIfOver(this.compiled, m.world);
-			else {
-				let par = this.parOf.get(m.key);
-				if (par === undefined)
-					this.parOf.set(
-						m.key,
-						(par = this.lower({
-							...m,
-							world: startWorld(this.compiled, m.variant, m.world.options, m.world.draws)
-						}))
-					);
-				sum += m.weight * Math.max(0, par - m.world.impact);
-			}
+			else sum += m.weight * Math.max(0, this.parOf(m) - m.world.impact);
 		}
 		return sum;
 	}
@@ -212,20 +194,29 @@ class FairSearch {
 	expand(belief: Member[], action: CompiledAction): { added: number; children: Member[][]; inert: boolean } {
 		const { compiled } = this;
 		let added = 0;
+		// Inert: in every world the action changed nothing on screen but the clock. The cheap
+		// tests run for every world; the actions on offer are compared only when all else holds.
 		let inert = action.until === null;
-		const items = belief.map((m) => {
+		const steps = belief.map((m) => {
 			const step = advance(compiled, m.world, action);
 			added += m.weight * (step.world.impact - m.world.impact);
 			inert &&=
 				step.world.outcome === 'playing' &&
 				!step.flagsChanged &&
-				statusSignature(compiled, step.world) === statusSignature(compiled, m.world) &&
-				availabilitySignature(compiled, step.world, action.def.id) ===
-					availabilitySignature(compiled, m.world, action.def.id);
-			return { member: { ...m, world: step.world }, obs: observation(compiled, step) };
+				statusSignature(compiled, step.world) === statusSignature(compiled, m.world);
+			return step;
 		});
-		const children = this.partition(items);
-		return { added, children, inert: inert && children.length === 1 };
+		const children = this.partition(
+			steps.map((step, i) => ({ member: { ...belief[i]!, world: step.world }, obs: observation(compiled, step) }))
+		);
+		inert &&=
+			children.length === 1 &&
+			steps.every(
+				(step, i) =>
+					availabilitySignature(compiled, step.world, action.def.id) ===
+					availabilitySignature(compiled, belief[i]!.world, action.def.id)
+			);
+		return { added, children, inert };
 	}
 
 	/**
@@ -241,6 +232,11 @@ class FairSearch {
 		}
 		const out: Member[][] = [];
 		for (const group of byObservation.values()) {
+			// One world alone has nothing to be told apart from.
+			if (group.length === 1) {
+				out.push(group);
+				continue;
+			}
 			const byOffer = new Map<string, Member[]>();
 			for (const m of group) {
 				const offer = m.world.outcome === 'playing' ? availabilitySignature(this.compiled, m.world) : '';
@@ -280,10 +276,16 @@ class FairSearch {
 		}
 		const key = this.key(belief);
 		const known = this.memo.get(key);
-		if (known && (known.exact || known.cost >= bound)) return known.cost;
+		if (known) return known.cost;
+		// What is known short of the exact value depends on the impact so far (the lower bounds
+		// do), so it is kept apart, by the belief's impacts too.
+		let boundKey = key + '#';
+		for (const m of belief) boundKey += m.world.impact + ',';
+		const floor = this.floors.get(boundKey);
+		if (floor !== undefined && floor >= bound) return floor;
 		const lb = this.lowerOf(belief);
 		if (lb >= bound) {
-			this.memo.set(key, { cost: lb, exact: false, action: -1 });
+			this.floors.set(boundKey, lb);
 			return lb;
 		}
 		if (++this.explored > MAX_BELIEF_STATES) throw new SearchTooLarge();
@@ -295,28 +297,33 @@ class FairSearch {
 			// An action that tells no variant apart and changes nothing only lets time pass: the
 			// fair policy leaves that to waits (actions with \`until\`), which exist for it.
 			if (inert) continue;
-			const lbs = children.map((c) => this.quickLowerOf(c));
+			const lbs = children.map((c) => this.lowerOf(c));
 			options.push({ index: action.index, added, children, lbs, lb: added + lbs.reduce((a, b) => a + b, 0) });
 		}
 		options.sort((a, b) => a.lb - b.lb);
 		let best = bound;
 		let bestAction = -1;
+		// Sums of weighted minutes carry rounding errors, and a child that can't beat its bound
+		// may answer with the bound itself: "better" must be better by more than the rounding.
 		for (const o of options) {
-			if (o.lb >= best) break;
+			if (o.lb >= best - EPSILON) break;
 			let total = o.added;
 			let rest = o.lb - o.added;
-			for (let i = 0; i < o.children.length && total + rest < best; i++) {
+			for (let i = 0; i < o.children.length && total + rest < best - EPSILON; i++) {
 				rest -= o.lbs[i]!;
 				total += this.solve(o.children[i]!, best - total - rest);
 			}
-			if (total + rest < best) {
+			if (total + rest < best - EPSILON) {
 				best = total + rest;
 				bestAction = o.index;
 			}
 		}
-		const exact = bestAction >= 0;
-		this.memo.set(key, { cost: exact ? best : Math.max(bound, lb), exact, action: bestAction });
-		return exact ? best : Math.max(bound, lb);
+		if (bestAction >= 0) {
+			this.memo.set(key, { cost: best, action: bestAction });
+			return best;
+		}
+		this.floors.set(boundKey, Math.max(bound, lb));
+		return Math.max(bound, lb);
 	}
 }
 
@@ -412,7 +419,7 @@ function buildTree(
 		return null;
 	}
 	let entry = search.memo.get(search.key(belief));
-	if (!entry?.exact) {
+	if (!entry) {
 		search.solve(belief, Infinity);
 		entry = search.memo.get(search.key(belief))!;
 	}
