@@ -32,7 +32,7 @@ test.describe('saving and history', () => {
 		await page.goto(`/scenarios/http4-night/play/?seed=${SEED}&mode=guided`);
 		await playByLabels(page, labels.slice(0, 2));
 		// Each action is saved just after its outcome is drawn.
-		await page.waitForFunction(() => performance.getEntriesByName('nightshift:action-to-saved').length >= 2);
+		await page.waitForFunction(() => performance.getEntriesByName('nightshift:save').length >= 2);
 		const clock = await page.getByRole('timer').textContent();
 		const log = await page.locator('.log-col').innerText();
 		const actions = await page.locator('.actions-col').innerText();
@@ -132,7 +132,7 @@ test.describe('saving and history', () => {
 		const url = `/scenarios/http4-night/play/?seed=${SEED}&mode=guided`;
 		await page.goto(url);
 		await playByLabels(page, labels.slice(0, 2));
-		await page.waitForFunction(() => performance.getEntriesByName('nightshift:action-to-saved').length >= 2);
+		await page.waitForFunction(() => performance.getEntriesByName('nightshift:save').length >= 2);
 		const clock = await page.getByRole('timer').textContent();
 
 		/** Rewrites the saved drill in progress as an older version of the app would have left it. */

@@ -12,6 +12,8 @@ export type Opened = { ok: true; db: NightshiftDb } | { ok: false; reason: strin
 const OPEN_TIMEOUT_MS = 4000;
 
 let opening: Promise<Opened> | null = null;
+/** What `opening` gave, once it has. */
+let opened: Opened | null = null;
 
 /**
  * Says what went wrong with storage, in a sentence.
@@ -58,7 +60,16 @@ async function open(): Promise<Opened> {
 
 /** The database, opened once; or why it could not be opened. */
 export function openDb(): Promise<Opened> {
-	return (opening ??= open());
+	return (opening ??= open().then((o) => (opened = o)));
+}
+
+/**
+ * The database when it has opened already, at once (no promise to wait for): the save after an
+ * action is handed over in the action's own task with it, before the page draws the outcome.
+ * @returns null while it is still opening (or was never asked to)
+ */
+export function openedDb(): Opened | null {
+	return opened;
 }
 
 /** Subscribes to a value: calls back with each new value or an error; returns the unsubscriber. */

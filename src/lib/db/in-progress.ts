@@ -7,6 +7,7 @@ import type { DrillStep } from '$lib/engine/drill.ts';
 import { isSeed } from '$lib/engine/rng.ts';
 import { MODES } from '$lib/vocabulary.ts';
 import type { InProgressRow, NightshiftDb } from './db.ts';
+import type { SaveReply, SaveRequest } from './in-progress-writer.ts';
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
@@ -63,24 +64,134 @@ export function readDrillRecord(value: unknown): InProgressRow | null {
 	};
 }
 
+/** A save the worker did not answer within this long is written here instead. */
+const WORKER_TIMEOUT_MS = 3000;
+
 /**
- * Saves the drill in progress (one per scenario). It goes straight to IndexedDB's own store, in
- * a relaxed-durability transaction, not through Dexie's promise chain: the row is copied and
- * handed to the browser in the same task as the action that made it, and its commit runs while
- * the page draws the outcome, so the save is written a millisecond or so after the click (this
- * is the app's hottest write; nothing watches this table live, so Dexie's change tracking is
- * not missed).
+ * The page's end of the save worker (save-worker.ts). Should the worker fail (it does not
+ * start, it cannot open the database, a save fails or goes unanswered), it is given up for the
+ * page's life and the newest row posted to it is written here instead: rows are whole drills,
+ * so writing the newest covers every save still pending, and nothing older can land after it
+ * (only rows already in the worker's hands, none newer than it).
  */
-export async function saveInProgress(db: NightshiftDb, row: InProgressRow): Promise<void> {
-	// Not open yet (Dexie opens on first use) or closed under us: Dexie's own way, which opens it.
-	const idb = db.isOpen() ? db.backendDB() : null;
-	if (!idb) return void (await db.inProgress.put(row));
+class SaveChannel {
+	#worker: Worker;
+	#n = 0;
+	#pending = new Map<number, { done: (at: number) => void; fail: (e: unknown) => void }>();
+	#newest: (() => Promise<number>) | null = null;
+	#timer: ReturnType<typeof setTimeout> | undefined;
+
+	constructor(worker: Worker) {
+		this.#worker = worker;
+		worker.addEventListener('message', (event: MessageEvent<SaveReply>) => this.#reply(event.data));
+		worker.addEventListener('error', () => this.#giveUp());
+		worker.addEventListener('messageerror', () => this.#giveUp());
+	}
+
+	/** Has the worker open the database now, so the first action's save costs no more than the next. */
+	open(name: string): void {
+		this.#post({ n: ++this.#n, name, row: null }, () => Promise.resolve(performance.now())).catch(() => undefined);
+	}
+
+	/**
+	 * @param here writes the same row on the page's thread (used when the worker fails)
+	 * @returns when the row was written, on the page's clock
+	 */
+	save(name: string, row: InProgressRow, here: () => Promise<number>): Promise<number> {
+		this.#newest = here;
+		return this.#post({ n: ++this.#n, name, row }, here);
+	}
+
+	#post(request: SaveRequest, here: () => Promise<number>): Promise<number> {
+		if (channel !== this) return here();
+		return new Promise((done, fail) => {
+			this.#pending.set(request.n, { done, fail });
+			try {
+				this.#worker.postMessage(request);
+			} catch {
+				return this.#giveUp();
+			}
+			clearTimeout(this.#timer);
+			this.#timer = setTimeout(() => this.#giveUp(), WORKER_TIMEOUT_MS);
+		});
+	}
+
+	#reply(reply: SaveReply): void {
+		const pending = this.#pending.get(reply.n);
+		if (!pending) return;
+		if (!reply.ok) return this.#giveUp();
+		this.#pending.delete(reply.n);
+		clearTimeout(this.#timer);
+		if (this.#pending.size) this.#timer = setTimeout(() => this.#giveUp(), WORKER_TIMEOUT_MS);
+		// The worker's clock and the page's share their epoch, not their origin.
+		pending.done(reply.at - performance.timeOrigin);
+	}
+
+	#giveUp(): void {
+		if (channel === this) channel = null;
+		clearTimeout(this.#timer);
+		this.#worker.terminate();
+		const waiting = [...this.#pending.values()];
+		this.#pending.clear();
+		if (!waiting.length) return;
+		const newest = this.#newest ?? (() => Promise.resolve(performance.now()));
+		newest().then(
+			(at) => waiting.forEach((w) => w.done(at)),
+			(error: unknown) => waiting.forEach((w) => w.fail(error))
+		);
+	}
+}
+
+/** The save worker's channel: undefined until first wanted, null where there is none or it failed. */
+let channel: SaveChannel | null | undefined;
+
+function saveChannel(): SaveChannel | null {
+	if (channel !== undefined) return channel;
+	channel = null;
+	if (typeof Worker === 'undefined') return null;
+	try {
+		channel = new SaveChannel(new Worker(new URL('./save-worker.ts', import.meta.url), { type: 'module' }));
+	} catch {
+		channel = null;
+	}
+	return channel;
+}
+
+/**
+ * Starts the save worker and has it open the database, before the drill's first action (the
+ * drill page calls this while it prepares the drill). Nothing happens where there are no
+ * workers (the save is then written on the page's thread).
+ */
+export function prepareSaves(db: NightshiftDb): void {
+	if (db.isOpen()) saveChannel()?.open(db.name);
+}
+
+/** Puts the row on the page's thread, straight to IndexedDB's own store (see saveInProgress). */
+function writeHere(idb: IDBDatabase, row: InProgressRow): Promise<number> {
 	return new Promise((done, fail) => {
 		const tx = idb.transaction('inProgress', 'readwrite', { durability: 'relaxed' });
-		tx.oncomplete = () => done();
+		tx.oncomplete = () => done(performance.now());
 		tx.onabort = tx.onerror = () => fail(tx.error ?? new DOMException('the save was aborted', 'AbortError'));
 		tx.objectStore('inProgress').put(row);
 	});
+}
+
+/**
+ * Saves the drill in progress (one per scenario), the app's hottest write. Called in the
+ * action's own task, it hands the row over at once: to the save worker in the browser
+ * (in-progress-writer.ts says why), or straight to IndexedDB's own store in a relaxed-durability
+ * transaction where there are no workers; never through Dexie's promise chain, which would put
+ * the write after the page has drawn the outcome (nothing watches this table live, so Dexie's
+ * change tracking is not missed). A database not open yet (Dexie opens on first use) or closed
+ * under us goes Dexie's own way, which opens it.
+ * @returns when the row was written (the transaction complete), on the page's clock
+ *   (`performance.now()`)
+ */
+export function saveInProgress(db: NightshiftDb, row: InProgressRow): Promise<number> {
+	const idb = db.isOpen() ? db.backendDB() : null;
+	if (!idb) return db.inProgress.put(row).then(() => performance.now());
+	const here = () => writeHere(idb, row);
+	return saveChannel()?.save(db.name, row, here) ?? here();
 }
 
 /** The drill in progress for a scenario, or null (none, or a row that is not sound). */

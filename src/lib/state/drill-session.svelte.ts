@@ -24,14 +24,7 @@ import {
 	type TeamView
 } from './drill-view.ts';
 import { browserStore, clearWriteAhead, writeAhead, type KeyValueStore } from '$lib/db/write-ahead.ts';
-import {
-	ACTION_SAVED_MEASURE,
-	drillRecord,
-	prepareDrill,
-	saveDrill,
-	WRITE_AHEAD_MEASURE,
-	type ResumePoint
-} from './resume.ts';
+import { drillRecord, prepareDrill, saveDrill, WRITE_AHEAD_MEASURE, type ResumePoint } from './resume.ts';
 import type { InProgressRow } from '$lib/db/client.ts';
 import { readDrillParams, type DrillParams } from './drill-params.ts';
 import { chargedIdle, endsWhileIdle, owedIdle } from './live-clock.ts';
@@ -67,7 +60,7 @@ export class DrillSession {
 	readonly trainee: string;
 	#persist: boolean;
 	#store: KeyValueStore | null;
-	/** Saves run one after another, so the last one written is the latest drill. */
+	/** Every save handed over so far, written (the attempt waits for it when the drill ends). */
 	#saving: Promise<unknown> = Promise.resolve();
 	#actor: Actor<DrillMachine>;
 	#state = $state.raw<DrillState>(null as unknown as DrillState);
@@ -154,8 +147,8 @@ export class DrillSession {
 	/**
 	 * Saves the drill in progress (snapshot, log, wall times) to IndexedDB, at once: the row is
 	 * handed to the database in the action's own task and commits while the screen draws the
-	 * step (db/in-progress.ts). Saves queue behind each other, so the last one written is the
-	 * latest drill.
+	 * step (db/in-progress.ts). Saves land in the order they are made, so the last one written
+	 * is the latest drill.
 	 * @returns when this save is written (or failed, which the storage banner reports)
 	 */
 	save(): Promise<unknown> {
@@ -168,10 +161,9 @@ export class DrillSession {
 	}
 
 	#save(row: InProgressRow): Promise<unknown> {
-		const actedAt = performance.now();
-		this.#saving = this.#saving
-			.then(() => saveDrill(row, this.#store))
-			.then(() => performance.measure?.(ACTION_SAVED_MEASURE, { start: actedAt, end: performance.now() }));
+		// Handed to the database now, in this task (saveDrill); writes land in the order they are
+		// made, and waiting for all of them is waiting for the newest.
+		this.#saving = Promise.all([this.#saving, saveDrill(row, this.#store)]);
 		return this.#saving;
 	}
 

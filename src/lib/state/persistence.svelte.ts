@@ -10,7 +10,7 @@
 // gzipped when tried (`npm run size`). client.ts is the door's opener alone, and loads Dexie
 // only when the database opens.
 import { browser } from '$app/environment';
-import { describeStorageError, openDb, type NightshiftDb } from '$lib/db/client.ts';
+import { describeStorageError, openDb, openedDb, type NightshiftDb } from '$lib/db/client.ts';
 
 class StorageStatus {
 	/** Why results won't be kept on this device, or null while storage works. */
@@ -22,11 +22,12 @@ export const storageStatus = new StorageStatus();
 export type DbResult<T> = { ok: true; value: T } | { ok: false; reason: string };
 
 /**
- * Runs a query or write on the database.
+ * Runs a query or write on the database. Once the database is open, `fn` is called at once, in
+ * the caller's task (the save after an action relies on it: see db/in-progress.ts).
  * @returns its value, or why storage failed (also shown in the warning banner)
  */
 export async function withDb<T>(fn: (db: NightshiftDb) => Promise<T>): Promise<DbResult<T>> {
-	const opened = await openDb();
+	const opened = openedDb() ?? (await openDb());
 	if (!opened.ok) {
 		storageStatus.problem = opened.reason;
 		return { ok: false, reason: opened.reason };
