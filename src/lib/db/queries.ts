@@ -232,22 +232,24 @@ export interface AttemptFilter {
  * The summary of every stored attempt: from the history's index, or, when the index is missing
  * or out of step with the attempts (`repairAttemptIndex` mends it), from the attempts themselves.
  */
-async function allSummaries(db: NightshiftDb): Promise<AttemptSummaryRow[]> {
+async function allSummaries(db: NightshiftDb): Promise<{ rows: AttemptSummaryRow[]; indexed: boolean }> {
 	const [index, count] = await Promise.all([readAttemptIndex(db), db.attempts.count()]);
-	if (index && index.id.length === count) return indexSummaries(index);
-	return (await db.attempts.toArray()).map(summaryOf);
+	if (index && index.id.length === count) return { rows: indexSummaries(index), indexed: true };
+	return { rows: (await db.attempts.toArray()).map(summaryOf), indexed: false };
 }
 
 /**
  * Every stored attempt matching the filter, newest first, read from the history's index (the
  * fields a list reads, checked; see `AttemptListing`), never from the records with their logs.
- * @returns the entries and a note for each damaged row skipped
+ * @returns the entries, a note for each damaged row skipped, and whether the index served them
+ *   (false: it is missing or out of step, and `repairAttemptIndex` should mend it)
  */
 export async function listAttempts(
 	db: NightshiftDb,
 	filter: AttemptFilter = {}
-): Promise<{ entries: HistoryEntry[]; skipped: string[] }> {
-	const rows = (await allSummaries(db)).filter(
+): Promise<{ entries: HistoryEntry[]; skipped: string[]; indexed: boolean }> {
+	const { rows: all, indexed } = await allSummaries(db);
+	const rows = all.filter(
 		(r) =>
 			(!filter.scenarioId || r.scenarioId === filter.scenarioId) &&
 			(!filter.mode || r.mode === filter.mode) &&
@@ -261,7 +263,7 @@ export async function listAttempts(
 		if (read.ok) entries.push(read.entry);
 		else skipped.push(read.note);
 	}
-	return { entries, skipped };
+	return { entries, skipped, indexed };
 }
 
 /** The distinct trainee names and scenario ids found in attempts (for the filters). */

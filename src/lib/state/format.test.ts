@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatOverPar, formatRange } from './format.ts';
+import { formatOverPar, formatRange, formatWhen } from './format.ts';
 import { timelineBars } from './timeline.ts';
 
 describe('wording', () => {
@@ -12,6 +12,14 @@ describe('wording', () => {
 	it('says how far over par a restore was', () => {
 		expect(formatOverPar(75, 75)).toBe('at par');
 		expect(formatOverPar(90, 75)).toBe('15 min over par');
+	});
+
+	it('writes a date as the reader’s locale does, and leaves text that is not a date as it is', () => {
+		const iso = '2026-03-01T10:05:00.000Z';
+		const expected = new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+		expect(formatWhen(iso)).toBe(expected);
+		expect(formatWhen('2026-01-02T08:00:00.000Z')).not.toBe(expected);
+		expect(formatWhen('sometime')).toBe('sometime');
 	});
 });
 

@@ -15,4 +15,18 @@ export function formatOverPar(minutes: number, par: number): string {
 	return over <= 0 ? 'at par' : `${formatDuration(over)} over par`;
 }
 
+let dateTime: Intl.DateTimeFormat | null = null;
+
+/**
+ * "1 Mar 2026, 10:05" in the reader's locale, or the text as it was when it is not a date. One
+ * formatter serves every call: `toLocaleString` with options builds a new one each time, and
+ * a history page lists a hundred dates at a time.
+ */
+export function formatWhen(iso: string): string {
+	const d = new Date(iso);
+	if (Number.isNaN(d.getTime())) return iso;
+	dateTime ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+	return dateTime.format(d);
+}
+
 export { DIFFICULTY_LABELS, MODE_LABELS, OUTCOME_LABELS } from '$lib/vocabulary.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AttemptListing, HistoryEntry } from '$lib/db/index.ts';
 import type { Mode } from '$lib/vocabulary.ts';
-import { applyFilter, progressPoints, type HistoryFilter } from './history.svelte.ts';
+import { applyFilter, progressByScenario, progressPoints, type HistoryFilter } from './history.svelte.ts';
 
 function finished(
 	id: string,
@@ -85,5 +85,21 @@ describe('progressPoints', () => {
 			{ n: 1, minutes: 120, par: 60, when: '2026-01-01T00:00:00.000Z' },
 			{ n: 2, minutes: 70, par: 60, when: '2026-03-01T00:00:00.000Z' }
 		]);
+	});
+
+	it('charts every scenario from one pass, each numbered on its own', () => {
+		const by = progressByScenario([
+			finished('a2', { finishedAt: '2026-02-01T00:00:00.000Z', minutes: 80 }),
+			finished('f1', { scenario: 'freeze-triage', finishedAt: '2026-01-15T00:00:00.000Z', minutes: 50 }),
+			finished('a1', { finishedAt: '2026-01-01T00:00:00.000Z', minutes: 100 }),
+			finished('f-failed', { scenario: 'freeze-triage', minutes: null }),
+			interrupted('cut', { scenario: 'disk-full' })
+		]);
+		expect([...by.keys()].sort()).toEqual(['freeze-triage', 'http4-night']);
+		expect(by.get('http4-night')!.map((p) => [p.n, p.minutes])).toEqual([
+			[1, 100],
+			[2, 80]
+		]);
+		expect(by.get('freeze-triage')!.map((p) => [p.n, p.minutes])).toEqual([[1, 50]]);
 	});
 });
