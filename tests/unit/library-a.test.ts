@@ -1,0 +1,124 @@
+/**
+ * Library scenarios from public post-mortems (issue 10), part A: each replays its real night
+ * to the real time, loses the data the night lost, passes every lint without opting out, and
+ * pays for diagnosis.
+ */
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { parseScenario } from '../../src/lib/scenario/parse.ts';
+import { checkReferences } from '../../src/lib/scenario/validate.ts';
+import { compileScenario, type CompiledScenario } from '../../src/lib/engine/compile.ts';
+import { lint, seedForVariant } from '../../src/lib/engine/check.ts';
+import { replay } from '../../src/lib/engine/replay.ts';
+import { solveVariant } from '../../src/lib/engine/solver.ts';
+import { scoreStrategy, standardStrategies } from '../../src/lib/engine/strategies.ts';
+
+function load(id: string): CompiledScenario {
+	const file = `scenarios/${id}.yaml`;
+	const parsed = parseScenario(readFileSync(file, 'utf8'), file);
+	if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+	expect(checkReferences(parsed.value, file)).toEqual([]);
+	return compileScenario(parsed.value);
+}
+
+/** Plays actions on the variant's first seed, with a preset's options. */
+function play(compiled: CompiledScenario, variant: string, preset: string, actions: readonly string[]) {
+	const options = compiled.scenario.presets.find((p) => p.id === preset)!.options;
+	return replay(
+		compiled,
+		{ seed: seedForVariant(compiled, variant)!, options },
+		actions.map((action) => ({ type: 'action', action }))
+	);
+}
+
+/** The historical night: its variant is the one marked historical, and its path replays to its minutes. */
+function replaysTheRealNight(compiled: CompiledScenario, minutes: number) {
+	const s = compiled.scenario;
+	const h = s.historical!;
+	expect(h.minutes).toBe(minutes);
+	expect(h.preset).toBe('as-it-was');
+	expect(s.variants.filter((v) => v.historical).map((v) => v.id)).toEqual([h.variant]);
+	const run = play(compiled, h.variant, h.preset!, h.path);
+	expect(run.error).toBeNull();
+	expect(run.state.outcome).toBe('restored');
+	expect(run.state.clock).toBe(minutes);
+	return run;
+}
+
+/** Every lint passes with no `allow`; blind strategies average below B; the fair policy near 100. */
+function passesLintsAndPaysForDiagnosis(compiled: CompiledScenario, file: string) {
+	expect(compiled.scenario.allow).toEqual([]);
+	expect(lint(compiled, file)).toEqual([]);
+	for (const options of [{}, ...compiled.scenario.presets.map((p) => p.options)]) {
+		for (const { name, blind, make } of standardStrategies(compiled, options)) {
+			const score = scoreStrategy(compiled, options, make)!;
+			if (blind) expect(score.total, name).toBeLessThan(75);
+			else expect(score.total, name).toBeGreaterThanOrEqual(95);
+		}
+	}
+}
+
+describe('gitlab-2017-database', () => {
+	const gitlab = load('gitlab-2017-database');
+	const s = gitlab.scenario;
+
+	it('has the real cause and three red herrings, and both presets', () => {
+		expect(s.variants.length).toBeGreaterThanOrEqual(4);
+		expect(s.presets.map((p) => p.id)).toEqual(['as-it-was', 'after-the-lessons']);
+	});
+
+	it('replays the real night from the page at 22:00 to the site back at 18:15, six hours of writes lost', () => {
+		const run = replaysTheRealNight(gitlab, 1215);
+		expect(run.state.dataLost).toBe(365);
+		expect(Object.keys(run.state.seen)).toEqual(
+			expect.arrayContaining(['basebackup-fatal', 'restart-semaphores', 'wiped-db1', 'dump-job-failing'])
+		);
+	});
+
+	it('deletes the primary when the wipe is typed into db1’s terminal, unless the prompt names the host', () => {
+		const steps = ['start-basebackup', 'start-basebackup', 'raise-wal-senders', 'lower-max-connections'];
+		const asItWas = play(gitlab, 'checkpoint-wait', 'as-it-was', [...steps, 'start-basebackup']);
+		expect(asItWas.state.flags.db1Wiped).toBe(true);
+		const after = play(gitlab, 'checkpoint-wait', 'after-the-lessons', [
+			'start-basebackup',
+			'start-basebackup',
+			'raise-wal-senders',
+			'start-basebackup'
+		]);
+		expect(after.state.flags.db1Wiped).toBe(false);
+		expect(Object.keys(after.state.seen)).toContain('prompt-caught');
+	});
+
+	it('streams within ten minutes when left alone, on the real cause', () => {
+		const run = play(gitlab, 'checkpoint-wait', 'as-it-was', ['start-basebackup', 'watch-basebackup']);
+		expect(run.state).toMatchObject({ outcome: 'restored', clock: 15 });
+	});
+
+	it('restores from the 23:00 snapshot in under an hour with hourly snapshots, losing 25 minutes', () => {
+		const options = { hostPrompts: false, saneMaxConnections: false, hourlySnapshots: true };
+		const path = [
+			'start-basebackup',
+			'start-basebackup',
+			'raise-wal-senders',
+			'lower-max-connections',
+			'start-basebackup'
+		];
+		const run = replay(
+			gitlab,
+			{ seed: seedForVariant(gitlab, 'checkpoint-wait')!, options },
+			[...path, 'merge-snapshot', 'bump-sequences', 'reopen-site'].map((action) => ({ type: 'action', action }))
+		);
+		expect(run.state.outcome).toBe('restored');
+		expect(run.state.dataLost).toBe(25);
+		expect(run.state.clock).toBeLessThan(200);
+	});
+
+	it('has a par far below the real night under either preset', () => {
+		for (const preset of s.presets)
+			expect(solveVariant(gitlab, 'checkpoint-wait', preset.options)!.clock).toBeLessThan(60);
+	});
+
+	it('passes every lint without opting out, and pays for diagnosis', () => {
+		passesLintsAndPaysForDiagnosis(gitlab, 'gitlab-2017-database.yaml');
+	});
+});
