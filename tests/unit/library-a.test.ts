@@ -120,5 +120,57 @@ describe('gitlab-2017-database', () => {
 
 	it('passes every lint without opting out, and pays for diagnosis', () => {
 		passesLintsAndPaysForDiagnosis(gitlab, 'gitlab-2017-database.yaml');
+	}, 60_000);
+});
+
+describe('salesforce-2016-na14', () => {
+	const na14 = load('salesforce-2016-na14');
+	const s = na14.scenario;
+
+	it('has the real cause and three red herrings, and both presets', () => {
+		expect(s.variants.length).toBeGreaterThanOrEqual(4);
+		expect(s.presets.map((p) => p.id)).toEqual(['as-it-was', 'after-the-lessons']);
 	});
+
+	it('replays the real disruption from the slowdown at 05:41 PDT to "resolved" at 02:31, four hours of data lost', () => {
+		const run = replaysTheRealNight(na14, 1250);
+		expect(run.state.dataLost).toBe(240);
+		expect(Object.keys(run.state.seen)).toEqual(
+			expect.arrayContaining(['cluster-crashed', 'vendor-discrepancy', 'repair-more-errors', 'standby-damaged'])
+		);
+	});
+
+	it('keeps the standby sound when replication is suspended before the damage reaches it', () => {
+		const early = play(na14, 'array-firmware', 'as-it-was', [
+			'check-array',
+			'pause-replication',
+			'begin-switch',
+			'complete-switch'
+		]);
+		expect(early.state).toMatchObject({ outcome: 'restored', dataLost: 30 });
+		const late = play(na14, 'array-firmware', 'as-it-was', ['watch-instance', 'begin-switch', 'complete-switch']);
+		expect(late.state.outcome).toBe('playing');
+		expect(Object.keys(late.state.seen)).toContain('switch-done-damaged');
+	});
+
+	it('finds the same software fault on the other site when the database itself is at fault', () => {
+		const run = play(na14, 'database-bug', 'as-it-was', ['begin-switch', 'complete-switch']);
+		expect(run.state.outcome).toBe('playing');
+		expect(Object.keys(run.state.seen)).toContain('switch-done-bug');
+	});
+
+	it('loses less data from the backup completed around the switch', () => {
+		const steps = ['watch-instance', 'restore-backup'];
+		expect(play(na14, 'array-firmware', 'as-it-was', steps).state.dataLost).toBe(240);
+		expect(play(na14, 'array-firmware', 'after-the-lessons', steps).state.dataLost).toBe(120);
+	});
+
+	it('has a par far below the real disruption under either preset', () => {
+		for (const preset of s.presets)
+			expect(solveVariant(na14, 'array-firmware', preset.options)!.clock).toBeLessThan(1250 / 4);
+	});
+
+	it('passes every lint without opting out, and pays for diagnosis', () => {
+		passesLintsAndPaysForDiagnosis(na14, 'salesforce-2016-na14.yaml');
+	}, 60_000);
 });

@@ -48,7 +48,13 @@ const byId = new Map(files.map((f) => [f.replace(/^scenarios\/|\.yaml$/g, ''), l
 
 describe('bundled scenarios', () => {
 	it('include the three the trainer ships with', () => {
-		expect([...byId.keys()].sort()).toEqual(['failover-or-wait', 'freeze-triage', 'http4-night']);
+		expect([...byId.keys()].sort()).toEqual([
+			'failover-or-wait',
+			'freeze-triage',
+			'gitlab-2017-database',
+			'http4-night',
+			'salesforce-2016-na14'
+		]);
 	});
 
 	for (const [id, compiled] of byId) {
