@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { parseScenario } from '../../src/lib/scenario/parse.ts';
 import { checkReferences } from '../../src/lib/scenario/validate.ts';
 import { compileScenario, type CompiledScenario } from '../../src/lib/engine/compile.ts';
-import { lint, seedForVariant } from '../../src/lib/engine/check.ts';
+import { lint, seedForHidden, seedForVariant } from '../../src/lib/engine/check.ts';
 import { replay } from '../../src/lib/engine/replay.ts';
 import { solveVariant } from '../../src/lib/engine/solver.ts';
 import { scoreStrategy, standardStrategies } from '../../src/lib/engine/strategies.ts';
@@ -21,24 +21,28 @@ function load(id: string): CompiledScenario {
 	return compileScenario(parsed.value);
 }
 
-/** Plays actions on the variant's first seed, with a preset's options. */
-function play(compiled: CompiledScenario, variant: string, preset: string, actions: readonly string[]) {
+/** Plays actions on the first seed of a variant (or of a hidden world's key, draws included), with a preset's options. */
+function play(compiled: CompiledScenario, hidden: string, preset: string, actions: readonly string[]) {
 	const options = compiled.scenario.presets.find((p) => p.id === preset)!.options;
+	const seed = hidden.includes('~') ? seedForHidden(compiled, hidden) : seedForVariant(compiled, hidden);
 	return replay(
 		compiled,
-		{ seed: seedForVariant(compiled, variant)!, options },
+		{ seed: seed!, options },
 		actions.map((action) => ({ type: 'action', action }))
 	);
 }
 
-/** The historical night: its variant is the one marked historical, and its path replays to its minutes. */
-function replaysTheRealNight(compiled: CompiledScenario, minutes: number) {
+/**
+ * The historical night: its variant is the one marked historical, and its path replays to its
+ * minutes (with the night's own durations, `draws`, where the scenario draws them).
+ */
+function replaysTheRealNight(compiled: CompiledScenario, minutes: number, draws = '') {
 	const s = compiled.scenario;
 	const h = s.historical!;
 	expect(h.minutes).toBe(minutes);
 	expect(h.preset).toBe('as-it-was');
 	expect(s.variants.filter((v) => v.historical).map((v) => v.id)).toEqual([h.variant]);
-	const run = play(compiled, h.variant, h.preset!, h.path);
+	const run = play(compiled, h.variant + draws, h.preset!, h.path);
 	expect(run.error).toBeNull();
 	expect(run.state.outcome).toBe('restored');
 	expect(run.state.clock).toBe(minutes);
@@ -68,7 +72,7 @@ describe('gitlab-2017-database', () => {
 	});
 
 	it('replays the real night from the page at 22:00 to the site back at 18:15, six hours of writes lost', () => {
-		const run = replaysTheRealNight(gitlab, 1215);
+		const run = replaysTheRealNight(gitlab, 1215, '~copy-staging=965');
 		expect(run.state.dataLost).toBe(365);
 		expect(Object.keys(run.state.seen)).toEqual(
 			expect.arrayContaining(['basebackup-fatal', 'restart-semaphores', 'wiped-db1', 'dump-job-failing'])
@@ -92,6 +96,26 @@ describe('gitlab-2017-database', () => {
 	it('streams within ten minutes when left alone, on the real cause', () => {
 		const run = play(gitlab, 'checkpoint-wait', 'as-it-was', ['start-basebackup', 'watch-basebackup']);
 		expect(run.state).toMatchObject({ outcome: 'restored', clock: 15 });
+	});
+
+	it('lets the second engineer rebuild the webhooks while the copy runs', () => {
+		const wipe = [
+			'start-basebackup',
+			'start-basebackup',
+			'raise-wal-senders',
+			'lower-max-connections',
+			'start-basebackup'
+		];
+		const run = play(gitlab, 'checkpoint-wait~copy-staging=1025', 'as-it-was', [
+			...wipe,
+			'rebuild-webhooks',
+			'copy-staging',
+			'bump-sequences',
+			'reopen-site'
+		]);
+		expect(run.state.outcome).toBe('restored');
+		expect(run.state.flags.webhooks).toBe(true);
+		expect(run.state.clock).toBe(run.state.doneAt['start-basebackup']! + 1025 + 5 + 10);
 	});
 
 	it('restores from the 23:00 snapshot in under an hour with hourly snapshots, losing 25 minutes', () => {
