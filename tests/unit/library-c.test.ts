@@ -107,3 +107,69 @@ describe('joyent-2014-reboot', () => {
 		expect(reloaded.state).toMatchObject({ outcome: 'restored', clock: 90 });
 	});
 });
+
+describe('ovh-2021-sbg-fire', () => {
+	const ovh = load('ovh-2021-sbg-fire');
+	const s = ovh.scenario;
+	const h = s.historical!;
+	const seedOf = (variant: string, restore = 30) => seedForHidden(ovh, `${variant}~restore-data=${restore}`)!;
+
+	it('starts at 00:50 on 10 March 2021, as the alerts come in', () => {
+		expect(s.start).toMatchObject({ date: '2021-03-10', time: '00:50' });
+		expect(s.variants.length).toBeGreaterThanOrEqual(4);
+		expect(s.variants.filter((v) => v.historical).map((v) => v.id)).toEqual([h.variant]);
+	});
+
+	it("replays one customer's night (asleep until the morning, then restores) to 09:10, or 09:40 with the slower restore", () => {
+		for (const restore of [30, 60]) {
+			const run = play(ovh, seedOf(h.variant, restore), h.path, h.preset);
+			expect(run.error).toBeNull();
+			expect(run.state.outcome).toBe('restored');
+			expect(run.state.clock).toBe(h.minutes + restore - 30);
+		}
+	});
+
+	it('can only come back from the fire by restoring elsewhere, and sooner after the lessons', () => {
+		const waited = play(ovh, seedOf(h.variant), Array(12).fill('wait-for-sbg'));
+		expect(waited.state.outcome).toBe('timeout');
+		const asItWas = solveVariant(ovh, h.variant, s.presets.find((p) => p.id === 'as-it-was')!.options)!;
+		const after = solveVariant(ovh, h.variant, s.presets.find((p) => p.id === 'after-the-lessons')!.options)!;
+		expect(asItWas.clock).toBeLessThan(h.minutes / 3);
+		expect(after.minutes).toBeLessThan(asItWas.minutes);
+	});
+
+	it('needs the DNS moved first when every name server was in SBG', () => {
+		const run = play(
+			ovh,
+			seedOf(h.variant),
+			['order-servers', 'wait-for-next', 'restore-data', 'wait-for-next', 'switch-dns'],
+			'as-it-was'
+		);
+		expect(run.error).toMatch(/move your DNS first/);
+	});
+
+	it('throws away the writes since the copy restored when the servers in SBG would have come back', () => {
+		const restore = ['order-servers', 'wait-for-next', 'restore-data', 'wait-for-next', 'switch-dns'];
+		const nightly = play(ovh, seedOf('sbg-power-cut'), ['move-dns', ...restore], 'as-it-was');
+		expect(nightly.state.outcome).toBe('restored');
+		expect(nightly.state.dataLost).toBe(720);
+		const hourly = play(ovh, seedOf('sbg-power-cut'), restore, 'after-the-lessons');
+		expect(hourly.state.dataLost).toBe(50);
+		expect(hourly.state.impact).toBe(hourly.state.clock + 50);
+	});
+
+	it('lets a restore in GRA serve nobody while the whole provider is down', () => {
+		const restore = ['order-servers', 'wait-for-next', 'restore-data', 'wait-for-next', 'switch-dns', 'wait-for-sbg'];
+		const run = play(ovh, seedOf('ovh-backbone'), restore, 'after-the-lessons');
+		expect(run.state).toMatchObject({ outcome: 'restored', clock: 120 });
+		const waited = play(
+			ovh,
+			seedOf('ovh-backbone'),
+			['check-other-regions', 'wait-for-sbg', 'wait-for-sbg'],
+			'after-the-lessons'
+		);
+		expect(waited.state).toMatchObject({ outcome: 'restored', clock: 120 });
+		expect(waited.state.dataLost ?? 0).toBe(0);
+		expect(run.state.dataLost).toBe(50);
+	});
+});

@@ -47,12 +47,14 @@ const files = bundledFiles();
 const byId = new Map(files.map((f) => [f.replace(/^scenarios\/|\.yaml$/g, ''), load(f)]));
 
 describe('bundled scenarios', () => {
-	it('include the three the trainer ships with', () => {
+	it('include the ones the trainer ships with', () => {
 		expect([...byId.keys()].sort()).toEqual([
 			'failover-or-wait',
 			'freeze-triage',
 			'gitlab-2017-database',
 			'http4-night',
+			'joyent-2014-reboot',
+			'ovh-2021-sbg-fire',
 			'salesforce-2016-na14'
 		]);
 	});
