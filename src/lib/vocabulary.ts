@@ -109,3 +109,12 @@ export const ATTEMPT_FORMAT = 'nightshift-attempt';
 export const ATTEMPT_FORMAT_VERSION = 2;
 /** Result files larger than this are refused unread. */
 export const MAX_ATTEMPT_BYTES = 1024 * 1024;
+
+/**
+ * The id of the wait the engine adds to a scenario where others work in parallel ("wait for
+ * the next one to finish"); no action or event may take it.
+ */
+export const WAIT_FOR_NEXT = 'wait-for-next';
+
+/** At most this many durations a range may draw from (fair par treats each as a hidden world). */
+export const MAX_DRAWS = 6;

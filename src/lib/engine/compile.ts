@@ -2,15 +2,8 @@
  * A validated scenario, prepared for play: lookups by id, conditions compiled to predicates,
  * and the facts the solver needs (which clock minutes matter, which actions' done-ness matters).
  */
-import {
-	WAIT_FOR_NEXT,
-	type Action,
-	type Condition,
-	type Duration,
-	type Effect,
-	type Reveal,
-	type Scenario
-} from '../scenario/schema.ts';
+import type { Action, Condition, Duration, Effect, Reveal, Scenario } from '../scenario/schema.ts';
+import { WAIT_FOR_NEXT } from '../vocabulary.ts';
 import { conditionRefs, placedConditions } from '../scenario/refs.ts';
 import { compileCondition, type Predicate, type TimeFrame } from './conditions.ts';
 import { offsetOf } from './time.ts';

@@ -7,7 +7,7 @@
  * the key, not a silently ignored field.
  */
 import { z } from 'zod';
-import { DIFFICULTIES } from '../vocabulary.ts';
+import { DIFFICULTIES, MAX_DRAWS } from '../vocabulary.ts';
 
 // zod compiles fast validators with `new Function` unless told not to; the app's pages forbid
 // eval (their Content Security Policy, svelte.config.js), so its validators run interpreted.
@@ -140,12 +140,6 @@ export type Reveal = z.infer<typeof RevealSchema>;
 
 export const ACTION_GROUPS = ['diagnose', 'repair', 'escalate', 'communicate', 'failover'] as const;
 export type ActionGroup = (typeof ACTION_GROUPS)[number];
-
-/** The id of the wait the engine adds to a scenario where others work in parallel; no action or event may take it. */
-export const WAIT_FOR_NEXT = 'wait-for-next';
-
-/** At most this many durations a range may draw from (fair par treats each as a hidden world). */
-export const MAX_DRAWS = 6;
 
 /**
  * How long an action takes: whole minutes, or a range drawn from the seed, `from` to `to` in

@@ -5,7 +5,8 @@
  */
 import type { ScenarioIssue } from './errors.ts';
 import { conditionRefs, placedConditions } from './refs.ts';
-import { WAIT_FOR_NEXT, type Effect, type Reveal, type Scalar, type Scenario } from './schema.ts';
+import type { Effect, Reveal, Scalar, Scenario } from './schema.ts';
+import { WAIT_FOR_NEXT } from '../vocabulary.ts';
 import { didYouMean } from './suggest.ts';
 
 /**
