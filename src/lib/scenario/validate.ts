@@ -111,7 +111,9 @@ export function checkReferences(s: Scenario, file: string): ScenarioIssue[] {
 	if (s.historical) {
 		known(variants, 'variant', 'historical.variant', s.historical.variant);
 		if (s.historical.preset !== undefined) known(presets, 'preset', 'historical.preset', s.historical.preset);
-		s.historical.path.forEach((id, i) => known(actions, 'action', `historical.path[${i}]`, id));
+		// Where others work in parallel, the real night waited for them too: the engine's own wait.
+		const steps = s.actions.some((a) => a.by !== undefined) ? new Set([...actions, WAIT_FOR_NEXT]) : actions;
+		s.historical.path.forEach((id, i) => known(steps, 'action', `historical.path[${i}]`, id));
 	}
 	const referenced = new Set<string>([
 		...s.actions.flatMap((a) => a.reveals.map((r) => (typeof r === 'string' ? r : r.evidence))),
