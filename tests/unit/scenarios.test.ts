@@ -51,6 +51,8 @@ describe('bundled scenarios', () => {
 		expect([...byId.keys()].sort()).toEqual([
 			'failover-or-wait',
 			'freeze-triage',
+			'github-2016-power',
+			'github-2018-split-brain',
 			'gitlab-2017-database',
 			'http4-night',
 			'joyent-2014-reboot',
