@@ -31,14 +31,20 @@ function replayHistorical(compiled: CompiledScenario) {
 const presetOf = (compiled: CompiledScenario, id: string) =>
 	compiled.scenario.presets.find((p) => p.id === id)!.options;
 
+/** The real cause and at least three red herrings, and both presets. */
+function expectVariantsAndPresets(compiled: CompiledScenario, historical: string) {
+	const s = compiled.scenario;
+	expect(s.variants.length).toBeGreaterThanOrEqual(4);
+	expect(s.variants.filter((v) => v.historical).map((v) => v.id)).toEqual([historical]);
+	expect(s.presets.map((p) => p.id)).toEqual(['as-it-was', 'after-the-lessons']);
+}
+
 describe('github-2018-split-brain', () => {
 	const compiled = compileFile('scenarios/github-2018-split-brain.yaml');
 	const s = compiled.scenario;
 
 	it('has the real cause and at least three red herrings, and both presets', () => {
-		expect(s.variants.length).toBeGreaterThanOrEqual(4);
-		expect(s.variants.filter((v) => v.historical).map((v) => v.id)).toEqual(['cross-region-split']);
-		expect(s.presets.map((p) => p.id)).toEqual(['as-it-was', 'after-the-lessons']);
+		expectVariantsAndPresets(compiled, 'cross-region-split');
 	});
 
 	it('replays the real night to every primary back in the East, about 11:12 UTC', () => {
@@ -85,9 +91,7 @@ describe('github-2016-power', () => {
 	const s = compiled.scenario;
 
 	it('has the real cause and at least three red herrings, and both presets', () => {
-		expect(s.variants.length).toBeGreaterThanOrEqual(4);
-		expect(s.variants.filter((v) => v.historical).map((v) => v.id)).toEqual(['firmware-hides-drives']);
-		expect(s.presets.map((p) => p.id)).toEqual(['as-it-was', 'after-the-lessons']);
+		expectVariantsAndPresets(compiled, 'firmware-hides-drives');
 	});
 
 	it('replays the real night to the restore at 02:29, 2 h 06 min after the start', () => {
