@@ -11,6 +11,10 @@ import { performAction, startDrill, type DrillState } from '../../src/lib/engine
 import { availability } from '../../src/lib/engine/world.ts';
 import { codesOf, stateKey } from '../../src/lib/engine/solver.ts';
 import { parseScenario } from '../../src/lib/scenario/parse.ts';
+import { seedForVariant } from '../../src/lib/engine/check.ts';
+import { fairFor, policyPath } from '../../src/lib/engine/fair.ts';
+import { replay } from '../../src/lib/engine/replay.ts';
+import { scoreState } from '../../src/lib/engine/attempt.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -24,6 +28,30 @@ export function bundledScenario(id: string): CompiledScenario | null {
 	const parsed = parseScenario(readFileSync(file, 'utf8'), `scenarios/${id}.yaml`);
 	if (!parsed.ok) throw new Error(`scenarios/${id}.yaml does not parse`);
 	return compileScenario(parsed.value);
+}
+
+/**
+ * A bundled scenario's fair policy, played by the engine under the default options on the
+ * variant whose policy takes the most moves (the richest run, past the first diagnosis): the
+ * seed to open the drill with, the moves to click, the run and the score it earns.
+ */
+export function fairPolicyRun(id: string) {
+	const compiled = bundledScenario(id);
+	if (!compiled) throw new Error(`scenarios/${id}.yaml is not there`);
+	const fair = fairFor(compiled, {});
+	if (!fair) throw new Error(`${id}: no fair policy under the default options`);
+	const [richest] = fair.variants
+		.filter((v) => Number.isFinite(v.omniscientMinutes))
+		.map((v) => ({ variant: v.variant, moves: policyPath(fair, v.variant).map((m) => m.action) }))
+		.sort((a, b) => b.moves.length - a.moves.length);
+	if (!richest) throw new Error(`${id}: no variant is restored`);
+	const seed = seedForVariant(compiled, richest.variant)!;
+	const run = replay(
+		compiled,
+		{ seed },
+		richest.moves.map((action) => ({ type: 'action', action }))
+	);
+	return { compiled, seed, ...richest, run, score: scoreState(compiled, run.state) };
 }
 
 /**

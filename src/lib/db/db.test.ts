@@ -408,6 +408,7 @@ function imported(
 			difficulty: 'introductory',
 			estimatedMinutes: 10,
 			tags: ['disk'],
+			learningGoals: ['Find what filled the disk'],
 			historicalMinutes: null,
 			options: [],
 			presets: [],
@@ -436,6 +437,15 @@ describe('imported scenarios', () => {
 		await putImported(db, first);
 		expect(await putImported(db, imported('4'.repeat(64), 'my-drill', 1))).toEqual({ ok: false, conflict: first });
 		expect(await putImported(db, imported('5'.repeat(64), 'my-drill', 2))).toEqual({ ok: true, added: true });
+	});
+
+	it('lists a row added before entries carried learning goals, with none', async () => {
+		const db = fresh();
+		const row = imported('a'.repeat(64), 'older', 1);
+		const older: Partial<typeof row.entry> = { ...row.entry };
+		delete older.learningGoals;
+		await db.scenarios.put({ ...row, entry: older as typeof row.entry });
+		expect((await listImported(db)).rows[0]!.entry.learningGoals).toEqual([]);
 	});
 
 	it('skips a damaged row with a note', async () => {

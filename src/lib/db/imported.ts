@@ -40,7 +40,19 @@ export function readImportedRow(value: unknown): ImportedScenarioRow | null {
 	if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return null;
 	if (!isText(title, 300) || !isText(fileName, 300) || !isText(addedAt, 40) || !isText(text, 1024 * 1024)) return null;
 	if (!isEntry(entry) || entry.id !== id || entry.version !== version || !isRecord(fair)) return null;
-	return { hash, id, version, title, fileName, addedAt, text, entry, fair: fair as FairTable };
+	// Rows added before the entry carried learning goals have none: they still list, and search by the rest.
+	const goals = Array.isArray(entry.learningGoals) ? entry.learningGoals.filter((g) => isText(g, 300)) : [];
+	return {
+		hash,
+		id,
+		version,
+		title,
+		fileName,
+		addedAt,
+		text,
+		entry: { ...entry, learningGoals: goals },
+		fair: fair as FairTable
+	};
 }
 
 /** Every imported scenario, newest first, and a note for each damaged row skipped. */

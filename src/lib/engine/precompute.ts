@@ -43,6 +43,12 @@ export interface ScenarioEntry {
 	difficulty: Difficulty;
 	estimatedMinutes: number;
 	tags: string[];
+	/**
+	 * What the scenario practises (the catalogue's search reads them). An entry that travels on
+	 * its own (an imported scenario's) has them; the bundled index leaves them to a chunk of their
+	 * own that the catalogue loads when a search needs it (vite-plugin.ts).
+	 */
+	learningGoals?: string[];
 	/** The real night's time to restore, where there is one. */
 	historicalMinutes: number | null;
 	options: ScenarioOption[];
@@ -121,6 +127,7 @@ export function precompute(
 		difficulty: scenario.difficulty,
 		estimatedMinutes: scenario.estimatedMinutes,
 		tags: scenario.tags,
+		learningGoals: scenario.learningGoals,
 		historicalMinutes: scenario.historical?.minutes ?? null,
 		options: scenario.options,
 		presets: scenario.presets,

@@ -42,6 +42,14 @@ export function parFor(entry: ScenarioEntry, options: Record<string, boolean> = 
 	return entry.par.find((row) => sameOptions(row.options, resolved)) ?? null;
 }
 
+/**
+ * Each bundled scenario's learning goals, by id: what the catalogue's search reads beyond the
+ * index, in a chunk of its own so the catalogue's first load does not carry them.
+ */
+export async function loadLearningGoals(): Promise<Record<string, string[]>> {
+	return (await import('virtual:nightshift-scenario-goals')).default;
+}
+
 /** What a drill code needs to know of each bundled scenario: its id and option order. */
 export const codeScenarios: readonly CodeScenario[] = scenarioIndex.map((e) => ({
 	id: e.id,

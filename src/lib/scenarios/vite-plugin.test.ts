@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { Plugin } from 'vite';
 import { fixtureText } from '../../../tests/fixtures/load.ts';
 import { parseScenario } from '../scenario/parse.ts';
-import { scenarioPlugin, workOut } from './vite-plugin.ts';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SCENARIO_GOALS_ID, SCENARIO_INDEX_ID, scenarioPlugin, workOut } from './vite-plugin.ts';
 
 /** Runs the plugin's transform hook as Vite would, with `this.error` throwing. */
 function transform(code: string, id: string): string {
@@ -50,6 +53,29 @@ describe('scenario plugin', () => {
 		expect(() => transform(broken, '/app/scenarios/disk-full.yaml')).toThrow(
 			/scenario check failed:\nscenarios\/disk-full\.yaml:12:15: limitMinutes: /
 		);
+	});
+
+	it('keeps learning goals out of the index, in a module of their own by id', () => {
+		const root = mkdtempSync(join(tmpdir(), 'nightshift-index-'));
+		mkdirSync(join(root, 'scenarios'));
+		writeFileSync(join(root, 'scenarios', 'disk-full.yaml'), text);
+		const plugin = scenarioPlugin();
+		(plugin.configResolved as (config: { root: string }) => void)({ root });
+		const context = {
+			addWatchFile() {},
+			error(message: string): never {
+				throw new Error(message);
+			}
+		};
+		const load = (id: string) => {
+			const resolved = (plugin.resolveId as (id: string) => string | null)(id)!;
+			const out = (plugin.load as unknown as (this: typeof context, id: string) => { code: string }).call(context, resolved);
+			return exportsOf(out.code).default;
+		};
+		const [entry] = load(SCENARIO_INDEX_ID) as Array<Record<string, unknown>>;
+		expect(entry).toMatchObject({ id: 'disk-full', title: 'Disk full on web1' });
+		expect(entry).not.toHaveProperty('learningGoals');
+		expect(load(SCENARIO_GOALS_ID)).toEqual({ 'disk-full': ['Look before deleting'] });
 	});
 
 	it('works a file out once per content', () => {

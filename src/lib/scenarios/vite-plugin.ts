@@ -10,6 +10,9 @@
  *   needs), a chunk of its own again.
  * - `virtual:nightshift-scenario-index` is the catalogue's index: each scenario's metadata,
  *   options, presets and par ranges (omniscient and fair, per option set), in catalogue order.
+ * - `virtual:nightshift-scenario-goals` is each scenario's learning goals by id: what the
+ *   catalogue's search reads beyond the index, loaded only when a search needs it, so the
+ *   catalogue's first load stays within its budget as the library grows.
  *
  * A scenario with a format or reference error fails the build with every problem named, file
  * and path. The deeper analysis (dead ends, unreachable actions, lints) runs in
@@ -24,11 +27,14 @@ import { formatIssue } from '../scenario/errors.ts';
 import { parseScenario } from '../scenario/parse.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { checkReferences } from '../scenario/validate.ts';
-import { catalogueOrder, precompute, type Precomputed } from '../engine/precompute.ts';
+import { catalogueOrder, precompute, type Precomputed, type ScenarioEntry } from '../engine/precompute.ts';
 
 /** The index module's id, as the app imports it. */
 export const SCENARIO_INDEX_ID = 'virtual:nightshift-scenario-index';
 const RESOLVED_INDEX_ID = '\0' + SCENARIO_INDEX_ID;
+/** The learning goals module's id, as the app imports it. */
+export const SCENARIO_GOALS_ID = 'virtual:nightshift-scenario-goals';
+const RESOLVED_GOALS_ID = '\0' + SCENARIO_GOALS_ID;
 
 const SCENARIO_FILE = /\/scenarios\/([^/]+)\.ya?ml(\?fair)?$/;
 
@@ -79,12 +85,14 @@ export function scenarioPlugin(): Plugin {
 			root = config.root;
 		},
 		resolveId(id) {
-			return id === SCENARIO_INDEX_ID ? RESOLVED_INDEX_ID : null;
+			if (id === SCENARIO_INDEX_ID) return RESOLVED_INDEX_ID;
+			return id === SCENARIO_GOALS_ID ? RESOLVED_GOALS_ID : null;
 		},
 		load(id) {
-			if (id !== RESOLVED_INDEX_ID) return null;
+			if (id !== RESOLVED_INDEX_ID && id !== RESOLVED_GOALS_ID) return null;
 			const dir = join(root, 'scenarios');
-			const entries = [];
+			const entries: ScenarioEntry[] = [];
+			const goals: Record<string, string[]> = {};
 			for (const name of readdirSync(dir).filter((f) => f.endsWith(".yaml"))) {
 				const path = join(dir, name);
 				this.addWatchFile(path);
@@ -93,10 +101,13 @@ export function scenarioPlugin(): Plugin {
 				// The app loads a scenario's chunk by its id (src/lib/scenarios/index.ts), as the CLI finds its file.
 				if (name.replace(/\.yaml$/, '') !== got.scenario.id)
 					this.error(`scenarios/${name}: id: "${got.scenario.id}" must match the file name`);
-				entries.push(got.pre.entry);
+				const { learningGoals, ...entry } = got.pre.entry;
+				entries.push(entry);
+				goals[entry.id] = learningGoals ?? [];
 			}
 			entries.sort(catalogueOrder);
-			return { code: `export default ${jsonModuleValue(entries)};`, map: null };
+			const value = id === RESOLVED_INDEX_ID ? entries : goals;
+			return { code: `export default ${jsonModuleValue(value)};`, map: null };
 		},
 		transform(code, id) {
 			const match = SCENARIO_FILE.exec(id);

@@ -6,6 +6,7 @@ const summary = (over: Partial<AttemptSummary>): AttemptSummary => ({
 	scenario: 's',
 	seed: 1,
 	mode: 'guided',
+	trainee: 'You',
 	outcome: 'restored',
 	minutes: 60,
 	par: 30,

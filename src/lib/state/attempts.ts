@@ -14,6 +14,8 @@ export interface AttemptSummary {
 	scenario: string;
 	seed: number;
 	mode: string;
+	/** Who played it (the profile's name, or "You"). */
+	trainee: string;
 	outcome: Outcome;
 	/** Time to restore in simulated minutes, null when not restored. */
 	minutes: number | null;
@@ -30,6 +32,7 @@ function summarize(attempt: AttemptListing): AttemptSummary {
 		scenario: attempt.scenario.id,
 		seed: attempt.seed,
 		mode: attempt.mode,
+		trainee: attempt.trainee,
 		outcome: attempt.outcome,
 		minutes: attempt.score.minutes,
 		par: attempt.score.par,
