@@ -55,6 +55,23 @@ export function fairPolicyRun(id: string) {
 }
 
 /**
+ * Plays a fair-policy run (`fairPolicyRun`) in the browser, on a practice drill with its seed,
+ * to the restore and into its debrief.
+ */
+export async function playFairRunToDebrief(page: Page, run: ReturnType<typeof fairPolicyRun>) {
+	const { compiled, seed, moves } = run;
+	await page.goto(`/scenarios/${compiled.scenario.id}/play/?seed=${seed}&mode=practice`);
+	await expect(page.getByRole('timer')).toContainText(compiled.scenario.start.time);
+	await playByLabels(
+		page,
+		moves.map((m) => labelOf(compiled, m))
+	);
+	await expect(page.getByRole('main').getByRole('status')).toContainText('Service restored');
+	await page.getByRole('button', { name: 'Open the debrief' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('Restored');
+}
+
+/**
  * The shortest path (fewest actions, then least time) from the start into the named failure.
  * @returns action ids, or null when none is found within `maxDepth` actions
  */

@@ -10,7 +10,7 @@ import { resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { parsFor } from '../../src/lib/engine/fair.ts';
 import { formatDuration } from '../../src/lib/engine/time.ts';
-import { fairPolicyRun, labelOf, playByLabels } from './helpers.ts';
+import { fairPolicyRun, playFairRunToDebrief } from './helpers.ts';
 
 const files = readdirSync(resolve(import.meta.dirname, '../../scenarios'))
 	.filter((f) => f.endsWith('.yaml'))
@@ -25,22 +25,14 @@ for (const file of files) {
 	test(`${id}: the fair policy plays to a restore in the browser, and the debrief shows its score`, async ({
 		page
 	}) => {
-		const { compiled, seed, variant, moves, run, score } = fairPolicyRun(id);
+		const fair = fairPolicyRun(id);
+		const { compiled, seed, variant, run, score } = fair;
 		expect(['restored', 'degraded'], `${id}: the policy restores ${variant} in the engine`).toContain(
 			run.state.outcome
 		);
 		const pars = parsFor(compiled, seed, {})!;
 
-		await page.goto(`/scenarios/${compiled.scenario.id}/play/?seed=${seed}&mode=practice`);
-		await expect(page.getByRole('timer')).toContainText(compiled.scenario.start.time);
-		await playByLabels(
-			page,
-			moves.map((m) => labelOf(compiled, m))
-		);
-		await expect(page.getByRole('main').getByRole('status')).toContainText('Service restored');
-		await page.getByRole('button', { name: 'Open the debrief' }).click();
-
-		await expect(page.getByRole('heading', { level: 1 })).toContainText('Restored');
+		await playFairRunToDebrief(page, fair);
 		await expect(page.getByTestId('time-to-restore')).toHaveText(formatDuration(run.state.clock));
 		await expect(page.getByTestId('par')).toHaveText(formatDuration(Math.round(pars.fair)));
 		await expect(page.getByLabel(`Grade ${score!.grade}, ${score!.total} points`)).toBeVisible();

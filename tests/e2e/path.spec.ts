@@ -12,8 +12,7 @@ import {
 	expectNoHorizontalScroll,
 	expectNoSeriousA11yIssues,
 	fairPolicyRun,
-	labelOf,
-	playByLabels,
+	playFairRunToDebrief,
 	SCREENSHOTS
 } from './helpers.ts';
 
@@ -53,20 +52,15 @@ test('the path lists every bundled scenario in order, from the header, each step
 
 test('a restored drill marks its step done, and the next step is where the path sends you', async ({ page }) => {
 	const first = steps[0]!;
-	const { compiled, seed, moves, score } = fairPolicyRun(first.id);
-	await page.goto(`/scenarios/${first.id}/play/?seed=${seed}&mode=practice`);
-	await playByLabels(
-		page,
-		moves.map((m) => labelOf(compiled, m))
-	);
-	await expect(page.getByRole('main').getByRole('status')).toContainText('Service restored');
+	const fair = fairPolicyRun(first.id);
 	// The attempt is kept when the drill ends; the debrief opens it from the database.
-	await page.getByRole('button', { name: 'Open the debrief' }).click();
-	await expect(page.getByRole('heading', { level: 1 })).toContainText('Restored');
+	await playFairRunToDebrief(page, fair);
 
 	await page.goto('/path/');
 	await expect(page.getByTestId('path-progress')).toContainText(`You: 1 of ${steps.length} steps done`);
-	await expect(step(page, 0).getByTestId('path-mark')).toHaveText(`✓ Done: restored once, best grade ${score!.grade}`);
+	await expect(step(page, 0).getByTestId('path-mark')).toHaveText(
+		`✓ Done: restored once, best grade ${fair.score!.grade}`
+	);
 	await expect(step(page, 1).getByTestId('path-mark')).toHaveText('→ Next');
 	await expect(page.getByTestId('path-progress')).toContainText(`Next: step 2, ${steps[1]!.title}.`);
 	await expectNoSeriousA11yIssues(page);
