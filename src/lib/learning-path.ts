@@ -13,16 +13,18 @@ export interface PathStep {
 }
 
 /**
- * The route, introductory first. Each step leans on the one before: evidence on one machine,
- * then many machines, then a whole site, then choosing which copy of the data to trust, then
- * all of it with escalation and customers on one long night.
+ * The route, introductory first, never stepping down in difficulty. Each step leans on the one
+ * before: evidence on one machine; whether to leave a datacenter; losing one for good; many
+ * machines down at once, then a whole datacenter rebooted; choosing which copy of the data to
+ * trust, and what losing some costs; then all of it, with escalation and customers, on one long
+ * night.
  */
 export const PATH_ORDER = [
 	'freeze-triage',
-	'joyent-2014-reboot',
-	'github-2016-power',
 	'failover-or-wait',
 	'ovh-2021-sbg-fire',
+	'github-2016-power',
+	'joyent-2014-reboot',
 	'gitlab-2017-database',
 	'salesforce-2016-na14',
 	'github-2018-split-brain',

@@ -11,7 +11,7 @@ import { performAction, startDrill, type DrillState } from '../../src/lib/engine
 import { availability } from '../../src/lib/engine/world.ts';
 import { codesOf, stateKey } from '../../src/lib/engine/solver.ts';
 import { parseScenario } from '../../src/lib/scenario/parse.ts';
-import { seedForVariant } from '../../src/lib/engine/check.ts';
+import { seedForHidden } from '../../src/lib/engine/check.ts';
 import { fairFor, policyPath } from '../../src/lib/engine/fair.ts';
 import { replay } from '../../src/lib/engine/replay.ts';
 import { scoreState } from '../../src/lib/engine/attempt.ts';
@@ -32,8 +32,9 @@ export function bundledScenario(id: string): CompiledScenario | null {
 
 /**
  * A bundled scenario's fair policy, played by the engine under the default options on the
- * variant whose policy takes the most moves (the richest run, past the first diagnosis): the
- * seed to open the drill with, the moves to click, the run and the score it earns.
+ * hidden world (variant and drawn durations) whose policy takes the most moves (the richest
+ * run, past the first diagnosis): the seed to open the drill with, the moves to click, the run
+ * and the score it earns.
  */
 export function fairPolicyRun(id: string) {
 	const compiled = bundledScenario(id);
@@ -42,10 +43,10 @@ export function fairPolicyRun(id: string) {
 	if (!fair) throw new Error(`${id}: no fair policy under the default options`);
 	const [richest] = fair.variants
 		.filter((v) => Number.isFinite(v.omniscientMinutes))
-		.map((v) => ({ variant: v.variant, moves: policyPath(fair, v.variant).map((m) => m.action) }))
+		.map((v) => ({ variant: v.key, moves: policyPath(fair, v.key).map((m) => m.action) }))
 		.sort((a, b) => b.moves.length - a.moves.length);
 	if (!richest) throw new Error(`${id}: no variant is restored`);
-	const seed = seedForVariant(compiled, richest.variant)!;
+	const seed = seedForHidden(compiled, richest.variant)!;
 	const run = replay(
 		compiled,
 		{ seed },
@@ -111,19 +112,30 @@ export function labelOf(compiled: CompiledScenario, id: string): string {
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** An action's button: its accessible name begins with the label, then its cost. */
+/**
+ * An action's button: its accessible name begins with the label, then who does it (when
+ * someone else works on it), then its cost: minutes, a range of them, "up to" some, or "until
+ * then" for a wait on others' work.
+ */
 export function actionButton(page: Page, label: string) {
-	return page.getByRole('button', { name: new RegExp(`^${escape(label)} (up to )?\\d+ min`) });
+	return page.getByRole('button', {
+		name: new RegExp(`^${escape(label)} ([^·]+ · )?((up to )?\\d+(–\\d+)? min|until then)`)
+	});
 }
 
-/** Clicks each action's button by its label, checking each was taken. */
+/**
+ * Clicks each action's button by its label, checking each was taken: the status line names it
+ * (or, for a wait on others' work, says how long it waited).
+ */
 export async function playByLabels(page: Page, labels: readonly string[], onStep?: (i: number) => Promise<void>) {
 	for (let i = 0; i < labels.length; i++) {
 		const label = labels[i]!;
 		const button = actionButton(page, label);
 		await expect(button, `step ${i + 1}: "${label}" is available`).not.toHaveAttribute('aria-disabled', 'true');
 		await button.click();
-		await expect(page.getByRole('status')).toContainText(i === labels.length - 1 ? /./ : label);
+		await expect(page.getByRole('status')).toContainText(
+			i === labels.length - 1 ? /./ : new RegExp(`${escape(label)}|^Waited until`)
+		);
 		if (onStep) await onStep(i);
 	}
 }
