@@ -119,10 +119,13 @@ test('an imported scenario is searched and filtered with the bundled ones', asyn
 	await openCatalogue(page, '?q=before+deleting');
 	await expect(page.getByTestId('imported-card')).toHaveCount(1);
 	await expect(page.getByTestId('imported-card')).toContainText('Imported');
-	await expect(cards(page)).toHaveCount(1);
+	const words = bundled.filter((s) => matchesFilter(s, { q: 'before deleting', tag: '', difficulty: '' }));
+	await expect(cards(page)).toHaveCount(words.length + 1);
 	await page.getByRole('button', { name: 'Clear filters' }).click();
+	// Bundled scenarios first, in catalogue order, then the imported one.
 	await page.getByLabel('Skill or tag').selectOption('storage');
-	await expect(titles(page)).toHaveText(['Disk full on web1']);
+	const storage = bundled.filter((s) => s.tags.includes('storage')).sort(catalogueOrder);
+	await expect(titles(page)).toHaveText([...storage.map((s) => s.title), 'Disk full on web1']);
 	await page.getByLabel('Skill or tag').selectOption('');
 	await page.getByLabel('Difficulty').selectOption('advanced');
 	await expect(page.getByTestId('imported-card')).toHaveCount(0);
