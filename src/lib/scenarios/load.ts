@@ -8,7 +8,6 @@ import type { Scenario } from '$lib/scenario/schema.ts';
 import { compileScenario, type CompiledScenario } from '$lib/engine/compile.ts';
 import type { FairParsTable, FairTable } from '$lib/engine/precompute.ts';
 import { primeFair, primeFairPars } from '$lib/engine/primed.ts';
-import { scenarioEntry } from './index.ts';
 
 interface ScenarioModule {
 	default: Scenario;
@@ -20,6 +19,16 @@ const fairFiles = import.meta.glob<FairTable>('/scenarios/*.yaml', { query: '?fa
 /** The build names each file after its scenario's id (vite-plugin.ts checks it). */
 const fileOf = (id: string) => `/scenarios/${id}.yaml`;
 
+/**
+ * Every bundled scenario's id, from the files themselves: pages that load one scenario need
+ * not carry the catalogue's index (its metadata and par tables) to know which there are.
+ */
+export function bundledIds(): string[] {
+	return Object.keys(files)
+		.map((path) => path.replace(/^\/scenarios\/|\.yaml$/g, ''))
+		.sort();
+}
+
 const loading = new Map<string, Promise<CompiledScenario | null>>();
 const loaded = new Map<string, CompiledScenario>();
 
@@ -30,7 +39,7 @@ const loaded = new Map<string, CompiledScenario>();
 export function loadScenario(id: string): Promise<CompiledScenario | null> {
 	let got = loading.get(id);
 	if (!got) {
-		const load = scenarioEntry(id) ? files[fileOf(id)] : undefined;
+		const load = Object.hasOwn(files, fileOf(id)) ? files[fileOf(id)] : undefined;
 		got = load
 			? load().then((mod) => {
 					const compiled = compileScenario(mod.default);

@@ -7,12 +7,11 @@
  */
 import { error } from '@sveltejs/kit';
 import type { CompiledScenario } from '$lib/engine/compile.ts';
-import { scenarioIndex } from './index.ts';
-import { loadScenario } from './load.ts';
+import { bundledIds, loadScenario } from './load.ts';
 
 /** The ids to prerender a page for: every bundled scenario (SvelteKit's `entries`). */
 export function scenarioEntries(): Array<{ id: string }> {
-	return scenarioIndex.map((e) => ({ id: e.id }));
+	return bundledIds().map((id) => ({ id }));
 }
 
 /**
