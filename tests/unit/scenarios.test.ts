@@ -126,6 +126,27 @@ describe('bundled scenarios', () => {
 			expect(after.minutes).toBeLessThan(asItWas.minutes);
 		});
 
+		it("has the admin work while the technician swaps the board, and the wait in the night's path", () => {
+			const seed = seedForVariant(http4, 'card-driver')!;
+			const run = replay(
+				http4,
+				{ seed },
+				['swap-motherboard', 'post-status-update', 'read-sel'].map((action) => ({ type: 'action' as const, action }))
+			);
+			// Starting the swap took no time: the status post and the SEL took the admin ten minutes.
+			expect(run.state.clock).toBe(10);
+			expect(run.state.running).toEqual([
+				expect.objectContaining({ action: 'swap-motherboard', by: 'night-tech', from: 0 })
+			]);
+			expect(s.historical!.path.slice(0, 3)).toEqual(['swap-motherboard', 'post-status-update', 'wait-for-next']);
+		});
+
+		it('passes every lint without opting out, and pays for diagnosis', () => {
+			expect(s.allow).toEqual([]);
+			expect(lint(http4, 'http4-night.yaml')).toEqual([]);
+			expectDiagnosisToPay(http4);
+		}, 60_000);
+
 		it('can end in split-brain', () => {
 			const options = preset('after-the-lessons');
 			const path = solveVariant(http4, s.historical!.variant, options, undefined, (w) => w.failure === 'split-brain');
@@ -222,6 +243,21 @@ describe('bundled scenarios', () => {
 			expect(run.error).toBeNull();
 			expect(run.state.outcome).toBe('restored');
 			expect(run.state.clock).toBe(85);
+		});
+
+		it('loses the four minutes of writes Paris never shipped when the switch is made', () => {
+			const run = play(failover, 'fibre-cut', [
+				'check-bmc',
+				'fence-bmc',
+				'promote-dublin',
+				'switch-dns',
+				'wait-and-watch'
+			]);
+			expect(run.state.outcome).toBe('restored');
+			expect(run.state.dataLost).toBe(4);
+			const waited = play(failover, 'router-reboot', ['wait-and-watch', 'wait-and-watch']);
+			expect(waited.state.outcome).toBe('restored');
+			expect(waited.state.dataLost ?? 0).toBe(0);
 		});
 
 		it('makes a Paris fenced for nothing slow to come back when its network returns', () => {
