@@ -134,7 +134,7 @@ describe('npm run scenarios', () => {
 		writeFileSync(file, JSON.stringify(attempt));
 		const good = cli('verify', file);
 		expect(good.code).toBe(0);
-		expect(good.out).toMatch(/✓ Robin: failover-or-wait v2 seed 1, restored, score \d+ \([A-F]\) verified by replay/);
+		expect(good.out).toMatch(/✓ Robin: failover-or-wait v3 seed 1, restored, score \d+ \([A-F]\) verified by replay/);
 		writeFileSync(
 			file,
 			JSON.stringify({ ...attempt, score: { ...attempt.score, total: attempt.score.total === 100 ? 99 : 100 } })
