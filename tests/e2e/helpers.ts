@@ -115,11 +115,11 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /**
  * An action's button: its accessible name begins with the label, then who does it (when
  * someone else works on it), then its cost: minutes, a range of them, "up to" some, or "until
- * then" for a wait on others' work.
+ * then" for a wait on others' work; the team panel's wait for the next one has no cost.
  */
 export function actionButton(page: Page, label: string) {
 	return page.getByRole('button', {
-		name: new RegExp(`^${escape(label)} ([^·]+ · )?((up to )?\\d+(–\\d+)? min|until then)`)
+		name: new RegExp(`^${escape(label)}(( [^·]+ ·)? ((up to )?\\d+(–\\d+)? min|until then)|$)`)
 	});
 }
 
