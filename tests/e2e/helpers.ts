@@ -140,6 +140,12 @@ export async function playByLabels(page: Page, labels: readonly string[], onStep
 	}
 }
 
+/** Loads a page and waits until the app has taken it over (the layout marks it once mounted). */
+export async function gotoReady(page: Page, url: string) {
+	await page.goto(url);
+	await page.locator('html[data-ready]').waitFor({ state: 'attached' });
+}
+
 /** Runs axe and fails on any serious or critical violation, listing them. */
 export async function expectNoSeriousA11yIssues(page: Page) {
 	const results = await new AxeBuilder({ page })

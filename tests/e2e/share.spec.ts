@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { compileFile } from '../fixtures/load.ts';
 import { solvePar } from '../../src/lib/engine/solver.ts';
-import { SCREENSHOTS, expectNoSeriousA11yIssues, labelOf, playByLabels } from './helpers.ts';
+import { SCREENSHOTS, expectNoSeriousA11yIssues, gotoReady, labelOf, playByLabels } from './helpers.ts';
 
 const FILE = 'tests/fixtures/scenarios/disk-full.yaml';
 const compiled = compileFile(FILE);
@@ -96,7 +96,7 @@ test.describe('sharing', () => {
 		await trainee.close();
 
 		// The lead's board has the file: the result is verified by replay.
-		await page.goto('/team/board/');
+		await gotoReady(page, '/team/board/');
 		await page.getByLabel('Drill code').fill(code);
 		await page.getByRole('button', { name: 'Use this code' }).click();
 		await expect(page.getByText(`Only results of team drill ${code}`)).toContainText(compiled.scenario.title);
@@ -119,7 +119,7 @@ test.describe('sharing', () => {
 		// A second board without the file refuses the result, saying what it needs; with the file added from the drill link, it verifies it.
 		const lead2 = await browser.newContext();
 		const bp = await lead2.newPage();
-		await bp.goto('/team/board/');
+		await gotoReady(bp, '/team/board/');
 		const files2 = bp.getByLabel('Result files', { exact: true });
 		await files2.setInputFiles([upload]);
 		await expect(bp.getByTestId('refused')).toContainText('is not on this device: add its file or open its link first');

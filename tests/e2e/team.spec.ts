@@ -86,6 +86,7 @@ test.describe('team drills', () => {
 			void d.dismiss();
 		});
 		await page.getByRole('link', { name: 'Open the team board' }).click();
+		await expect(page.getByRole('heading', { name: 'Team board', level: 1 })).toBeVisible();
 		await page.getByLabel('Drill code').fill(code.toLowerCase());
 		await page.getByRole('button', { name: 'Use this code' }).click();
 		await expect(page.getByText(`Only results of team drill ${code}`)).toBeVisible();
