@@ -146,7 +146,7 @@ async function playToDebrief(): Promise<string> {
 	await page.goto(`${base}/scenarios/http4-night/play/?seed=${SEED}&mode=guided`);
 	for (const step of par.path) {
 		const label = http4.actionById.get(step.action)!.def.label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-		await page.getByRole('button', { name: new RegExp(`^${label} (up to )?\\d+ min`) }).click();
+		await page.getByRole('button', { name: new RegExp(`^${label}( (up to )?\\d+(–\\d+)? min|$)`) }).click();
 	}
 	await page.getByRole('button', { name: 'Open the debrief' }).click();
 	await page.getByTestId('time-to-restore').waitFor();

@@ -60,7 +60,7 @@ try {
 		for (const [i, step] of par.path.entries()) {
 			const label = http4.actionById.get(step.action)!.def.label;
 			const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-			await page.getByRole('button', { name: new RegExp(`^${escaped} (up to )?\\d+ min`) }).click();
+			await page.getByRole('button', { name: new RegExp(`^${escaped}( (up to )?\\d+(–\\d+)? min|$)`) }).click();
 			// A trainee reads the outcome before the next action: let this save finish first, so
 			// one save is not timed while the next action is being drawn.
 			await page.waitForFunction((n) => performance.getEntriesByName('nightshift:save').length >= n, i + 1);
