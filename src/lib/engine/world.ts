@@ -187,14 +187,17 @@ export function durationOf(world: Pick<World, 'draws'>, action: CompiledAction):
 
 export type Availability = { available: true } | { available: false; reason: string; hidden: boolean };
 
+/** A person's name, as the screen says it (their id when the scenario names no such person). */
+export const personName = (compiled: CompiledScenario, id: string) => compiled.people.get(id) ?? id;
+
 /** Why someone can't take on an action now (busy, or not there yet), or null when they can. */
 function personBlock(compiled: CompiledScenario, world: World, action: CompiledAction): string | null {
 	const running = world.running;
 	if (action.waitsForOthers) return running ? null : 'Nobody else is at work.';
-	if (running?.some((t) => t.action === action.def.id))
-		return `In progress: ${compiled.people.get(running.find((t) => t.action === action.def.id)!.by)}.`;
+	const inHand = running?.find((t) => t.action === action.def.id);
+	if (inHand) return `In progress: ${personName(compiled, inHand.by)}.`;
 	if (action.by === null) return null;
-	const name = compiled.people.get(action.by) ?? action.by;
+	const name = personName(compiled, action.by);
 	if (action.byArrives > world.clock) return `${name} is not on site yet.`;
 	if (running?.some((t) => t.by === action.by)) return `${name} is busy.`;
 	return null;

@@ -5,6 +5,7 @@
 import type { CompiledScenario } from '$lib/engine/compile.ts';
 import type { DrillState } from '$lib/engine/drill.ts';
 import { formatDuration, timeAt } from '$lib/engine/time.ts';
+import { personName } from '$lib/engine/world.ts';
 import { describeHappening } from './drill-view.ts';
 
 /**
@@ -39,7 +40,7 @@ export function describeStep(compiled: CompiledScenario, before: DrillState, aft
 	if (entry.kind === 'idle') return `${formatDuration(entry.minutes)} passed with no action.${news}`;
 	const action = compiled.actionById.get(entry.action);
 	const label = action?.def.label ?? entry.action;
-	if (action?.by) return `${label}: ${compiled.people.get(action.by) ?? action.by} is on it from ${when}.${thinking}`;
+	if (action?.by) return `${label}: ${personName(compiled, action.by)} is on it from ${when}.${news}${thinking}`;
 	const titles = entry.revealed.map((id) => s.evidence.find((e) => e.id === id)?.title ?? id);
 	const found =
 		titles.length === 0

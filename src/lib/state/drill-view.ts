@@ -6,7 +6,7 @@
  */
 import type { CompiledAction, CompiledScenario } from '$lib/engine/compile.ts';
 import type { DrillState } from '$lib/engine/drill.ts';
-import { availability, type Happening } from '$lib/engine/world.ts';
+import { availability, personName, type Happening } from '$lib/engine/world.ts';
 import { timeAt } from '$lib/engine/time.ts';
 // Types only: the schema module's values would bring zod into the drill page.
 import type { ActionGroup, Evidence } from '$lib/scenario/schema.ts';
@@ -114,7 +114,7 @@ function actionView(compiled: CompiledScenario, state: DrillState, a: CompiledAc
 			id: a.def.id,
 			label: a.def.label,
 			cost,
-			by: a.by === null ? null : (compiled.people.get(a.by) ?? a.by),
+			by: a.by === null ? null : personName(compiled, a.by),
 			description: a.def.description ?? null,
 			available: av.available,
 			reason: av.available ? null : av.reason,
@@ -175,7 +175,7 @@ export function teamView(compiled: CompiledScenario, state: DrillState): TeamVie
 export function describeHappening(compiled: CompiledScenario, h: Happening): string {
 	if (h.kind === 'event') return compiled.events.find((e) => e.id === h.id)?.label ?? h.id;
 	const action = compiled.actionById.get(h.id);
-	const who = action?.by ? (compiled.people.get(action.by) ?? action.by) : 'Someone';
+	const who = action?.by ? personName(compiled, action.by) : 'Someone';
 	return `${who} finished: ${action?.def.label ?? h.id}`;
 }
 
@@ -214,7 +214,7 @@ export function evidenceLog(compiled: CompiledScenario, state: DrillState): LogE
 			minutes: j.minutes,
 			idle: j.idle,
 			nothingNew: j.revealed.length === 0 && !action?.by && !action?.waitsForOthers,
-			startedFor: action?.by ? (compiled.people.get(action.by) ?? action.by) : null
+			startedFor: action?.by ? personName(compiled, action.by) : null
 		});
 		// Others' work and events during the step come in the order they happened; the
 		// action's own evidence comes at its end, after what happened on the way.
