@@ -6,7 +6,7 @@
  * useless-action rule and the leak lint are all built on these signatures.
  */
 import type { CompiledScenario } from './compile.ts';
-import { availability, type Advance, type World } from './world.ts';
+import { reasonNot, type Advance, type World } from './world.ts';
 
 /**
  * What the screen shows of a world right after a step: the evidence shown (and when: others'
@@ -42,9 +42,7 @@ export function availabilitySignature(compiled: CompiledScenario, world: World, 
 	let sig = '';
 	for (const a of compiled.actions) {
 		if (a.def.id === except) continue;
-		const av = availability(compiled, world, a.def.id);
-		sig += av.available ? '+' : av.reason;
-		sig += '\u0000';
+		sig += (reasonNot(compiled, world, a) ?? '+') + '\u0000';
 	}
 	return sig;
 }

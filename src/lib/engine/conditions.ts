@@ -26,19 +26,46 @@ export interface TimeFrame {
 
 const hasOwn = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, key);
 
+/** A predicate that each key of `pairs` has its value in the record `of` reads (`absent` when missing). */
+function matchAll(
+	pairs: Readonly<Record<string, Scalar>>,
+	of: (w: WorldView) => Readonly<Record<string, Scalar>>,
+	absent: Scalar | undefined
+): Predicate {
+	const keys = Object.keys(pairs);
+	const values = keys.map((k) => pairs[k]);
+	if (keys.length === 1) {
+		const [key] = keys as [string];
+		const [value] = values;
+		return (w) => (of(w)[key] ?? absent) === value;
+	}
+	return (w) => {
+		const record = of(w);
+		for (let i = 0; i < keys.length; i++) if ((record[keys[i]!] ?? absent) !== values[i]) return false;
+		return true;
+	};
+}
+
 /**
  * Compiles a (schema-valid) condition to a predicate.
  * @param condition the condition as written
  * @param frame how to read times and arrivals
  */
 export function compileCondition(condition: Condition, frame: TimeFrame): Predicate {
+	// The solvers evaluate these millions of times: plain loops, no allocation per call.
 	if ('all' in condition) {
 		const parts = condition.all.map((c) => compileCondition(c, frame));
-		return (w) => parts.every((p) => p(w));
+		return (w) => {
+			for (const p of parts) if (!p(w)) return false;
+			return true;
+		};
 	}
 	if ('any' in condition) {
 		const parts = condition.any.map((c) => compileCondition(c, frame));
-		return (w) => parts.some((p) => p(w));
+		return (w) => {
+			for (const p of parts) if (p(w)) return true;
+			return false;
+		};
 	}
 	if ('not' in condition) {
 		const inner = compileCondition(condition.not, frame);
@@ -46,16 +73,14 @@ export function compileCondition(condition: Condition, frame: TimeFrame): Predic
 	}
 	if ('variant' in condition) {
 		const ids = Array.isArray(condition.variant) ? condition.variant : [condition.variant];
+		if (ids.length === 1) {
+			const [id] = ids;
+			return (w) => w.variant === id;
+		}
 		return (w) => ids.includes(w.variant);
 	}
-	if ('option' in condition) {
-		const pairs = Object.entries(condition.option);
-		return (w) => pairs.every(([k, v]) => (w.options[k] ?? false) === v);
-	}
-	if ('flag' in condition) {
-		const pairs = Object.entries(condition.flag);
-		return (w) => pairs.every(([k, v]) => w.flags[k] === v);
-	}
+	if ('option' in condition) return matchAll(condition.option, (w) => w.options, false);
+	if ('flag' in condition) return matchAll(condition.flag, (w) => w.flags, undefined);
 	if ('done' in condition) {
 		const id = condition.done;
 		return (w) => hasOwn(w.doneAt, id);

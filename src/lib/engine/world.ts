@@ -207,15 +207,19 @@ function personBlock(compiled: CompiledScenario, world: World, action: CompiledA
 export function availability(compiled: CompiledScenario, world: World, actionId: string): Availability {
 	const action = compiled.actionById.get(actionId);
 	if (!action) return { available: false, reason: `Unknown action "${actionId}".`, hidden: true };
-	const hidden = action.def.hiddenUntilAvailable;
-	if (world.outcome !== 'playing') return { available: false, reason: 'The drill is over.', hidden };
-	if (!action.def.repeatable && world.doneAt[actionId] !== undefined)
-		return { available: false, reason: 'Already done.', hidden };
+	const reason = reasonNot(compiled, world, action);
+	return reason === null ? { available: true } : { available: false, reason, hidden: action.def.hiddenUntilAvailable };
+}
+
+/** Why an action can't be taken now, as the screen says it, or null when it can. */
+export function reasonNot(compiled: CompiledScenario, world: World, action: CompiledAction): string | null {
+	if (world.outcome !== 'playing') return 'The drill is over.';
+	if (!action.def.repeatable && world.doneAt[action.def.id] !== undefined) return 'Already done.';
 	const blocked = compiled.parallel ? personBlock(compiled, world, action) : null;
-	if (blocked !== null) return { available: false, reason: blocked, hidden };
-	for (const r of action.requires) if (!r.when(world)) return { available: false, reason: r.reason, hidden };
-	if (action.until?.(world)) return { available: false, reason: NOTHING_TO_WAIT_FOR, hidden };
-	return { available: true };
+	if (blocked !== null) return blocked;
+	for (const r of action.requires) if (!r.when(world)) return r.reason;
+	if (action.until?.(world)) return NOTHING_TO_WAIT_FOR;
+	return null;
 }
 
 const NOTHING_TO_WAIT_FOR = 'Nothing to wait for: that has already happened.';
