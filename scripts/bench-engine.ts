@@ -12,13 +12,13 @@ import { createMachine, initialTransition, transition } from 'xstate';
 import { checkScenarioText, optionCombinations } from '../src/lib/engine/check.ts';
 import type { CompiledScenario } from '../src/lib/engine/compile.ts';
 import { performAction, startDrill, type DrillState } from '../src/lib/engine/drill.ts';
-import { canTake, hiddenForSeed, hiddenWorlds, startWorld } from '../src/lib/engine/world.ts';
+import { canTake, hiddenForSeed, hiddenWorlds } from '../src/lib/engine/world.ts';
 import { replay } from '../src/lib/engine/replay.ts';
 import type { DrillStep } from '../src/lib/engine/drill.ts';
 import { machineFor } from '../src/lib/engine/machine.ts';
 import { createRng } from '../src/lib/engine/rng.ts';
 import { simulate } from '../src/lib/engine/simulate.ts';
-import { solveFrom } from '../src/lib/engine/solver.ts';
+import { searchHidden } from '../src/lib/engine/solver.ts';
 import { bestBlindSequence, solveFair } from '../src/lib/engine/fair.ts';
 import { formatIssue } from '../src/lib/scenario/errors.ts';
 
@@ -67,9 +67,10 @@ for (const file of readdirSync(dir)
 	const id = compiled.scenario.id;
 	console.log(`\n${id}`);
 
-	// Omniscient par for seed 1 with default options, as the app computes it (uncached here).
+	// Omniscient par for seed 1 with default options, as the app computes it (through the
+	// variant's specialised view; uncached here, the specialising included).
 	const seed1 = hiddenForSeed(compiled, 1);
-	const solve1 = () => solveFrom(compiled, startWorld(compiled, seed1.variant, {}, seed1.draws));
+	const solve1 = () => searchHidden(compiled, seed1, {});
 	let par = solve1();
 	const parMs = time(() => (par = solve1()), 5);
 	console.log(
@@ -80,10 +81,7 @@ for (const file of readdirSync(dir)
 	for (const options of optionCombinations(compiled.scenario)) {
 		for (const h of hiddenWorlds(compiled)) {
 			let states = 0;
-			const ms = time(
-				() => (states = solveFrom(compiled, startWorld(compiled, h.variant, options, h.draws))!.explored),
-				1
-			);
+			const ms = time(() => (states = searchHidden(compiled, h, options)!.explored), 1);
 			if (ms > worst.ms) worst = { ms, states, what: `${h.key} ${JSON.stringify(options)}` };
 		}
 	}

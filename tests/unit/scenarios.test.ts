@@ -11,7 +11,7 @@ import { parseScenario } from '../../src/lib/scenario/parse.ts';
 import { checkReferences } from '../../src/lib/scenario/validate.ts';
 import { compileScenario, type CompiledScenario } from '../../src/lib/engine/compile.ts';
 import { lint, optionCombinations, seedForVariant } from '../../src/lib/engine/check.ts';
-import { solveVariant } from '../../src/lib/engine/solver.ts';
+import { solveHidden, solveVariant } from '../../src/lib/engine/solver.ts';
 import { replay } from '../../src/lib/engine/replay.ts';
 import { scoreState } from '../../src/lib/engine/attempt.ts';
 import { fairFor } from '../../src/lib/engine/fair.ts';
@@ -77,6 +77,16 @@ describe('bundled scenarios', () => {
 					expect(run.error).toBeNull();
 					expect(run.state.clock).toBe(par!.clock);
 					expect(run.state.impact).toBe(par!.minutes);
+					// Through the variant's specialised view, as the app solves it: the same par, and a
+					// path that plays to it too.
+					const fast = solveHidden(compiled, { variant }, options)!;
+					expect(fast.minutes).toBe(par!.minutes);
+					const again = replay(
+						compiled,
+						{ seed, options },
+						fast.path.map((s) => ({ type: 'action', action: s.action }))
+					);
+					expect([again.error, again.state.impact]).toEqual([null, fast.minutes]);
 				}
 			}
 		});

@@ -7,7 +7,7 @@ import { compileScenario, type CompiledScenario } from './compile.ts';
 import { availability, variantForSeed } from './world.ts';
 import { createDrillMachine, type DrillMachine } from './machine.ts';
 import { replay } from './replay.ts';
-import { solveVariant } from './solver.ts';
+import { solveHidden, solveVariant } from './solver.ts';
 import { ScenarioSchema } from '../scenario/schema.ts';
 
 type Context = SnapshotFrom<DrillMachine>['context'];
@@ -174,7 +174,20 @@ describe('solveVariant', () => {
 				const scenario = ScenarioSchema.parse(data);
 				const compiled = compileScenario(scenario);
 				for (const [variant, seed] of seedsPerVariant(compiled)) {
-					expect(solveVariant(compiled, variant)?.minutes ?? null).toBe(bruteForce(compiled, seed, {}));
+					const minutes = bruteForce(compiled, seed, {});
+					expect(solveVariant(compiled, variant)?.minutes ?? null).toBe(minutes);
+					// Through the variant's specialised view (what the app and the fair search use):
+					// the same par, and a path that plays to it on the whole scenario.
+					const fast = solveHidden(compiled, { variant });
+					expect(fast?.minutes ?? null).toBe(minutes);
+					if (fast) {
+						const run = replay(
+							compiled,
+							{ seed },
+							fast.path.map((step) => ({ type: 'action', action: step.action }))
+						);
+						expect([run.error, run.state.clock, run.state.outcome]).toEqual([null, fast.clock, fast.outcome]);
+					}
 				}
 				// The checker's verdicts agree with walking the machine: every variant restores (the
 				// fallback always can), and an action is "never available" exactly when no state

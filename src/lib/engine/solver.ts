@@ -15,7 +15,7 @@ import {
 	type Advance,
 	type World
 } from './world.ts';
-import { timeOnly } from './specialise.ts';
+import { narrowWorld, specialise, timeOnly } from './specialise.ts';
 
 export interface ParStep {
 	action: string;
@@ -241,24 +241,45 @@ export function solveVariant(
 	return solveFrom(compiled, startWorld(compiled, variant, options, draws), limit, goal);
 }
 
-/** Par depends only on the compiled scenario, variant and options, so it is cached per scenario. */
+/** Par depends only on the compiled scenario, the hidden world and the options: cached per scenario. */
 const parCache = new WeakMap<CompiledScenario, Map<string, ParResult | null>>();
 
 /**
- * Par for a seed (which picks the variant and draws the ranged durations) and options; cached,
- * since it is deterministic.
+ * Omniscient par from the drill's start for a hidden world (a variant and the durations drawn)
+ * and options, found through the variant's specialised view (specialise.ts): the minutes and
+ * path `solveVariant` finds on the whole scenario, with smaller worlds and a fraction of the
+ * states. Cached, since it is deterministic.
+ * @returns null when the hidden world has no restore
  */
+export function solveHidden(
+	compiled: CompiledScenario,
+	hidden: { variant: string; draws?: Readonly<Record<string, number>> },
+	options: Record<string, boolean> = {}
+): ParResult | null {
+	const resolved = resolveOptions(compiled, options);
+	const key = `${hidden.variant}:${JSON.stringify(hidden.draws ?? {})}:${JSON.stringify(resolved)}`;
+	let cache = parCache.get(compiled);
+	if (!cache) parCache.set(compiled, (cache = new Map()));
+	if (!cache.has(key)) cache.set(key, searchHidden(compiled, hidden, resolved));
+	return cache.get(key)!;
+}
+
+/** `solveHidden` without the cache (the benchmark times it). */
+export function searchHidden(
+	compiled: CompiledScenario,
+	hidden: { variant: string; draws?: Readonly<Record<string, number>> },
+	options: Record<string, boolean>
+): ParResult | null {
+	const resolved = resolveOptions(compiled, options);
+	const view = specialise(compiled, hidden.variant, resolved);
+	return solveFrom(view, narrowWorld(compiled, startWorld(compiled, hidden.variant, resolved, hidden.draws)));
+}
+
+/** Par for a seed, which picks the variant and draws the ranged durations, and options: `solveHidden`. */
 export function solvePar(
 	compiled: CompiledScenario,
 	seed: number,
 	options: Record<string, boolean> = {}
 ): ParResult | null {
-	const hidden = hiddenForSeed(compiled, seed);
-	const resolved = resolveOptions(compiled, options);
-	const key = `${hidden.key}:${JSON.stringify(resolved)}`;
-	let cache = parCache.get(compiled);
-	if (!cache) parCache.set(compiled, (cache = new Map()));
-	if (!cache.has(key))
-		cache.set(key, solveFrom(compiled, startWorld(compiled, hidden.variant, resolved, hidden.draws)));
-	return cache.get(key)!;
+	return solveHidden(compiled, hiddenForSeed(compiled, seed), options);
 }
