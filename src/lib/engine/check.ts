@@ -26,7 +26,7 @@ import {
 import { bestBlindSequence, fairFor, type BlindSequence } from './fair.ts';
 import { isRestored } from '../vocabulary.ts';
 import { replay } from './replay.ts';
-import { codesOf, nextCodes, solveVariant, stateKey, type StateCodes } from './solver.ts';
+import { codesOf, nextCodes, stateKey, type StateCodes } from './solver.ts';
 import { timeAt } from './time.ts';
 
 /** Exploration stops (and says so) past this many states per variant and option set. */
@@ -234,7 +234,8 @@ export function analyse(compiled: CompiledScenario, file: string): ScenarioIssue
 				});
 				return;
 			}
-			if (!solveVariant(compiled, id, options, undefined, undefined, draws)) {
+			// The exploration reaches every state play can: a restore among them is a path to it.
+			if (!nodes.some((n) => isRestored(n.world.outcome))) {
 				issues.push({ file, path: `variants[${vi}]`, message: `${where} has no path to restore` });
 				return;
 			}
@@ -332,7 +333,7 @@ export function lint(compiled: CompiledScenario, file: string): ScenarioIssue[] 
 				});
 			}
 		if (!allowed.has('blind-play')) {
-			const blind = blindFor(compiled, options);
+			const blind = blindFor(compiled, options, BLIND_PLAY_RATIO * fair.expectedMinutes);
 			if (blind && blind.expectedMinutes <= BLIND_PLAY_RATIO * fair.expectedMinutes)
 				issues.push({
 					file,
@@ -344,15 +345,22 @@ export function lint(compiled: CompiledScenario, file: string): ScenarioIssue[] 
 	return issues;
 }
 
-/** The best fixed sequence depends only on the compiled scenario and the options: cached per scenario. */
+/** The best fixed sequence depends only on the compiled scenario, the options and the bound: cached per scenario. */
 const blindCache = new WeakMap<CompiledScenario, Map<string, BlindSequence | null>>();
 
-/** `bestBlindSequence`, cached (the lint and the authoring report both read it). */
-export function blindFor(compiled: CompiledScenario, options: Record<string, boolean> = {}): BlindSequence | null {
-	const key = JSON.stringify(resolveOptions(compiled, options));
+/**
+ * `bestBlindSequence`, cached (the lint and the authoring report both read it).
+ * @param within the lint's bound: only a sequence within it is looked for (much less search)
+ */
+export function blindFor(
+	compiled: CompiledScenario,
+	options: Record<string, boolean> = {},
+	within = Infinity
+): BlindSequence | null {
+	const key = `${JSON.stringify(resolveOptions(compiled, options))}<${within}`;
 	let cache = blindCache.get(compiled);
 	if (!cache) blindCache.set(compiled, (cache = new Map()));
-	if (!cache.has(key)) cache.set(key, bestBlindSequence(compiled, options));
+	if (!cache.has(key)) cache.set(key, bestBlindSequence(compiled, options, undefined, within));
 	return cache.get(key)!;
 }
 

@@ -14,13 +14,13 @@ import type { CompiledAction, CompiledScenario } from './compile.ts';
 import { isRestored } from '../vocabulary.ts';
 import { primedFair, primedFairPars } from './primed.ts';
 import { conditionRefs } from '../scenario/refs.ts';
-import { codesOf, MinHeap, solveFrom, stateKey, timelineKey } from './solver.ts';
-import { narrowWorld, specialise } from './specialise.ts';
+import { codesOf, MinHeap, solveHidden, stateKey, timelineKey } from './solver.ts';
+import { specialise } from './specialise.ts';
 import {
 	advance,
-	availability,
 	canTake,
 	durationOf,
+	reasonNot,
 	hiddenForSeed,
 	hiddenWorlds,
 	resolveOptions,
@@ -143,26 +143,14 @@ class FairSearch {
 		this.compiled = compiled;
 	}
 
-	/** Omniscient par from the drill's start for a member's hidden world, cached per hidden world. */
+	/** Omniscient par from the drill's start for a member's hidden world. */
 	parOf(m: Member): number {
 		let par = this.pars.get(m.key);
 		if (par === undefined) {
-			const start = startWorld(this.compiled, m.variant, m.world.options, m.world.draws);
-			par = solveFrom(this.viewOf(m), narrowWorld(this.compiled, start))?.minutes ?? failCost(this.compiled);
+			par = solveHidden(this.compiled, m, m.world.options)?.minutes ?? failCost(this.compiled);
 			this.pars.set(m.key, par);
 		}
 		return par;
-	}
-
-	readonly views = new Map<string, CompiledScenario>();
-	/**
-	 * The scenario as the omniscient solver needs it for a member's variant and options
-	 * (specialise.ts): the same par, found with smaller worlds and fewer states.
-	 */
-	viewOf(m: Member): CompiledScenario {
-		let view = this.views.get(m.variant);
-		if (!view) this.views.set(m.variant, (view = specialise(this.compiled, m.variant, m.world.options)));
-		return view;
 	}
 
 	/**
@@ -329,8 +317,7 @@ class FairSearch {
 
 /** What the screen says of one action in a world: available, or the reason it is not. */
 function availabilityText(compiled: CompiledScenario, world: World, a: CompiledAction): string {
-	const av = availability(compiled, world, a.def.id);
-	return av.available ? '+' : av.reason;
+	return reasonNot(compiled, world, a) ?? '+';
 }
 
 class SearchTooLarge extends Error {
@@ -384,14 +371,14 @@ export function solveFair(compiled: CompiledScenario, options: Record<string, bo
 	}
 	const variants: FairVariant[] = hiddenWorlds(compiled).map((h) => {
 		const got = perVariant.get(h.key)!;
-		const omni = solveFrom(compiled, startWorld(compiled, h.variant, options, h.draws));
+		const omni = solveHidden(compiled, h, options)?.minutes;
 		return {
 			key: h.key,
 			variant: h.variant,
 			...(compiled.ranged.length > 0 ? { draws: h.draws } : {}),
 			weight: h.weight,
 			minutes: got.minutes,
-			omniscientMinutes: omni?.minutes ?? Infinity,
+			omniscientMinutes: omni ?? Infinity,
 			clock: got.clock
 		};
 	});
@@ -460,15 +447,25 @@ export interface BlindSequence {
  * worlds of every variant, an action allowed only when every variant still playing can take
  * it, ending when every variant is restored. Evidence means nothing to a blind player, so an
  * action that changes no flag, status or action on offer in any variant is skipped (waits aside).
- * @returns the sequence, or null when none restores every variant (or the search is too large)
+ * @param within look only for a sequence whose expected impact is at most this (the lint asks no
+ *   more): a joint state is dropped once each variant's impact so far, or its omniscient par
+ *   where that is more, already weighs more than this, since no play ends below either
+ * @returns the sequence, or null when none restores every variant (within the bound; or the
+ *   search is too large)
  */
 export function bestBlindSequence(
 	compiled: CompiledScenario,
 	options: Record<string, boolean> = {},
-	limit = 200_000
+	limit = 200_000,
+	within = Infinity
 ): BlindSequence | null {
 	const variants = hiddenWorlds(compiled);
 	const totalWeight = variants.reduce((s, v) => s + v.weight, 0);
+	const pars = Number.isFinite(within)
+		? variants.map((v) => solveHidden(compiled, v, options)?.minutes ?? Infinity)
+		: null;
+	const floor = (worlds: World[]) =>
+		worlds.reduce((s, w, i) => s + variants[i]!.weight * Math.max(w.impact, pars![i]!), 0) / totalWeight;
 	interface Joint {
 		worlds: World[];
 		cost: number;
@@ -519,6 +516,7 @@ export function bestBlindSequence(
 			const c = cost(worlds);
 			const k = keyOf(worlds);
 			if (done.has(k) || (best.get(k) ?? Infinity) <= c) continue;
+			if (pars && floor(worlds) > within + EPSILON) continue;
 			best.set(k, c);
 			heap.push(c, Math.max(...worlds.map((w) => w.clock)), { worlds, cost: c, parent: node, action: action.def.id });
 		}
