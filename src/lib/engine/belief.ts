@@ -14,14 +14,15 @@ import { reasonNot, type Advance, type World } from './world.ts';
  */
 export function observation(
 	compiled: CompiledScenario,
-	step: Pick<Advance, 'world' | 'revealed'> & Partial<Pick<Advance, 'happenings'>>
+	step: Pick<Advance, 'world' | 'revealed'> & Partial<Pick<Advance, 'happenings'>>,
+	status = statusSignature(compiled, step.world)
 ): string {
 	const { world } = step;
 	let sig = world.outcome + ':' + (world.failure ?? '') + '@' + world.clock + '|';
 	// Whose work ended and what happened, and when, are in the log whether or not they showed evidence.
 	if (step.happenings) for (const h of step.happenings) sig += h.kind[0] + h.id + '@' + h.at + ',';
 	for (const id of step.revealed) sig += compiled.evidenceTextIndex.get(id) + '@' + world.seen[id] + ',';
-	return sig + '|' + statusSignature(compiled, world);
+	return sig + '|' + status;
 }
 
 /** The status panel as shown: each item's state and detail. */

@@ -9,7 +9,7 @@
  * between variants the screen can't tell apart), and `bestBlindSequence` finds the best fixed
  * sequence of actions, played the same whatever the variant, for the blind-play lint.
  */
-import { availabilitySignature, observation, statusSignature } from './belief.ts';
+import { observation, statusSignature } from './belief.ts';
 import type { CompiledAction, CompiledScenario } from './compile.ts';
 import { isRestored } from '../vocabulary.ts';
 import { primedFair, primedFairPars } from './primed.ts';
@@ -25,6 +25,7 @@ import {
 	hiddenWorlds,
 	resolveOptions,
 	startWorld,
+	type Advance,
 	type Hidden,
 	type World
 } from './world.ts';
@@ -176,35 +177,72 @@ class FairSearch {
 	}
 
 	/**
+	 * Taking an action in every world of a belief: the worlds after it, the weighted impact it
+	 * adds, and whether it may be inert (it changed nothing in any world but the clock and what
+	 * the screen shows: whether it shows the same screen everywhere, `expand` tells).
+	 */
+	step(
+		belief: Member[],
+		action: CompiledAction
+	): { added: number; steps: Advance[]; members: Member[]; quiet: boolean } {
+		const { compiled } = this;
+		let added = 0;
+		let quiet = action.until === null;
+		const steps = belief.map((m) => {
+			const step = advance(compiled, m.world, action);
+			added += m.weight * (step.world.impact - m.world.impact);
+			quiet &&=
+				step.world.outcome === 'playing' && !step.flagsChanged && this.status(step.world) === this.status(m.world);
+			return step;
+		});
+		return { added, steps, members: steps.map((step, i) => ({ ...belief[i]!, world: step.world })), quiet };
+	}
+
+	/** The beliefs after a step: one per screen it can show. */
+	children(steps: Advance[], members: Member[]): Member[][] {
+		return this.partition(
+			steps.map((step, i) => ({ member: members[i]!, obs: observation(this.compiled, step, this.status(step.world)) }))
+		);
+	}
+
+	/**
+	 * Whether a quiet step is inert: every world shows one screen after it, and the actions on
+	 * offer are as they were (the cheap tests first; the actions on offer only when all else holds).
+	 */
+	inert(belief: Member[], action: CompiledAction, children: Member[][], members: Member[]): boolean {
+		return (
+			children.length === 1 &&
+			members.every((m, i) => sameOffer(this.compiled, m.world, this.offer(belief[i]!.world).list, action.index))
+		);
+	}
+
+	/**
 	 * The children of taking an action in a belief: one per screen the action can show, and the
 	 * weighted impact it adds.
 	 */
 	expand(belief: Member[], action: CompiledAction): { added: number; children: Member[][]; inert: boolean } {
-		const { compiled } = this;
-		let added = 0;
-		// Inert: in every world the action changed nothing on screen but the clock. The cheap
-		// tests run for every world; the actions on offer are compared only when all else holds.
-		let inert = action.until === null;
-		const steps = belief.map((m) => {
-			const step = advance(compiled, m.world, action);
-			added += m.weight * (step.world.impact - m.world.impact);
-			inert &&=
-				step.world.outcome === 'playing' &&
-				!step.flagsChanged &&
-				statusSignature(compiled, step.world) === statusSignature(compiled, m.world);
-			return step;
-		});
-		const children = this.partition(
-			steps.map((step, i) => ({ member: { ...belief[i]!, world: step.world }, obs: observation(compiled, step) }))
-		);
-		inert &&=
-			children.length === 1 &&
-			steps.every(
-				(step, i) =>
-					availabilitySignature(compiled, step.world, action.def.id) ===
-					availabilitySignature(compiled, belief[i]!.world, action.def.id)
-			);
-		return { added, children, inert };
+		const { added, steps, members, quiet } = this.step(belief, action);
+		const children = this.children(steps, members);
+		return { added, children, inert: quiet && this.inert(belief, action, children, members) };
+	}
+
+	readonly statuses = new WeakMap<World, string>();
+	/** The status panel of a world (belief.ts `statusSignature`), worked out once per world. */
+	status(world: World): string {
+		let sig = this.statuses.get(world);
+		if (sig === undefined) this.statuses.set(world, (sig = statusSignature(this.compiled, world)));
+		return sig;
+	}
+
+	readonly offers = new WeakMap<World, { list: string[]; sig: string }>();
+	/** What the screen offers in a world, each action's availability or reason: worked out once per world. */
+	offer(world: World): { list: string[]; sig: string } {
+		let offer = this.offers.get(world);
+		if (!offer) {
+			const list = offerOf(this.compiled, world);
+			this.offers.set(world, (offer = { list, sig: list.join('\u0000') }));
+		}
+		return offer;
 	}
 
 	/**
@@ -227,7 +265,7 @@ class FairSearch {
 			}
 			const byOffer = new Map<string, Member[]>();
 			for (const m of group) {
-				const offer = m.world.outcome === 'playing' ? availabilitySignature(this.compiled, m.world) : '';
+				const offer = m.world.outcome === 'playing' ? this.offer(m.world).sig : '';
 				const list = byOffer.get(offer);
 				if (list) list.push(m);
 				else byOffer.set(offer, [m]);
@@ -277,16 +315,28 @@ class FairSearch {
 			return lb;
 		}
 		if (++this.explored > MAX_BELIEF_STATES) throw new SearchTooLarge();
-		const options: Array<{ index: number; added: number; children: Member[][]; lbs: number[]; lb: number }> = [];
+		// Each action's bound needs only the worlds after it (the children's bounds add up to
+		// the same sum); the screens that split them are worked out for the actions tried.
+		const options: Array<{
+			index: number;
+			added: number;
+			steps: Advance[];
+			members: Member[];
+			children: Member[][] | null;
+			lb: number;
+		}> = [];
 		const first = belief[0]!.world;
 		for (const action of this.compiled.actions) {
 			if (!canTake(first, action)) continue;
-			const { added, children, inert } = this.expand(belief, action);
-			// An action that tells no variant apart and changes nothing only lets time pass: the
-			// fair policy leaves that to waits (actions with \`until\`), which exist for it.
-			if (inert) continue;
-			const lbs = children.map((c) => this.lowerOf(c));
-			options.push({ index: action.index, added, children, lbs, lb: added + lbs.reduce((a, b) => a + b, 0) });
+			const { added, steps, members, quiet } = this.step(belief, action);
+			let children: Member[][] | null = null;
+			if (quiet) {
+				children = this.children(steps, members);
+				// An action that tells no variant apart and changes nothing only lets time pass: the
+				// fair policy leaves that to waits (actions with \`until\`), which exist for it.
+				if (this.inert(belief, action, children, members)) continue;
+			}
+			options.push({ index: action.index, added, steps, members, children, lb: added + this.lowerOf(members) });
 		}
 		options.sort((a, b) => a.lb - b.lb);
 		let best = bound;
@@ -295,11 +345,13 @@ class FairSearch {
 		// may answer with the bound itself: "better" must be better by more than the rounding.
 		for (const o of options) {
 			if (o.lb >= best - EPSILON) break;
+			const children = o.children ?? this.children(o.steps, o.members);
+			const lbs = children.map((c) => this.lowerOf(c));
 			let total = o.added;
-			let rest = o.lb - o.added;
-			for (let i = 0; i < o.children.length && total + rest < best - EPSILON; i++) {
-				rest -= o.lbs[i]!;
-				total += this.solve(o.children[i]!, best - total - rest);
+			let rest = lbs.reduce((a, b) => a + b, 0);
+			for (let i = 0; i < children.length && total + rest < best - EPSILON; i++) {
+				rest -= lbs[i]!;
+				total += this.solve(children[i]!, best - total - rest);
 			}
 			if (total + rest < best - EPSILON) {
 				best = total + rest;
@@ -542,15 +594,21 @@ function sameOffer(compiled: CompiledScenario, world: World, offer: string[], ex
 }
 
 const mayChangeCache = new WeakMap<CompiledScenario, CompiledAction[]>();
-/** The actions whose availability (or reason) can change while the flags stay as they are. */
+/**
+ * The actions whose availability (or reason) can change while the flags stay as they are and
+ * nobody's work starts or ends: those whose requirements or wait read more than flags, the
+ * variant and the options, and those whose person is not there from the start.
+ */
 function offerMayChange(compiled: CompiledScenario): CompiledAction[] {
 	let out = mayChangeCache.get(compiled);
 	if (!out) {
 		const fixed = new Set(['variant', 'option', 'flag']);
-		out = compiled.actions.filter((a) =>
-			[...a.def.requires.map((r) => r.when), ...(a.def.until ? [a.def.until] : [])].some((c) =>
-				conditionRefs(c, '').some((ref) => !fixed.has(ref.kind))
-			)
+		out = compiled.actions.filter(
+			(a) =>
+				a.byArrives > 0 ||
+				[...a.def.requires.map((r) => r.when), ...(a.def.until ? [a.def.until] : [])].some((c) =>
+					conditionRefs(c, '').some((ref) => !fixed.has(ref.kind))
+				)
 		);
 		mayChangeCache.set(compiled, out);
 	}
