@@ -172,12 +172,15 @@ function withSeen(seen: Readonly<Record<string, number>>, ids: string[], at: num
 }
 
 /**
- * A copy of a record of ids to clock minutes. `Object.assign` onto a fresh object copies such
- * records (keys added in many orders, so V8 keeps them as dictionaries) about twice as fast as
- * a spread does, and the solvers copy one or two on every step they try.
+ * A copy of a record of ids to clock minutes. The solvers copy one or two on every step they
+ * try; such records have keys added in many orders (so V8 keeps them as dictionaries), and a
+ * for-in loop onto a fresh object copies them about three times as fast as `Object.assign` or
+ * a spread (measured on Node 20). Ids are kebab-case (the schema's), never `__proto__`.
  */
 function copyRecord(record: Readonly<Record<string, number>>): Record<string, number> {
-	return Object.assign({}, record);
+	const copy: Record<string, number> = {};
+	for (const id in record) copy[id] = record[id]!;
+	return copy;
 }
 
 /** The minutes an action takes in a world: its own, or the seed's draw for a range. */
@@ -229,7 +232,7 @@ export function canTake(world: World, action: CompiledAction): boolean {
 	if (world.outcome !== 'playing') return false;
 	if (!action.def.repeatable && world.doneAt[action.def.id] !== undefined) return false;
 	if (action.waitsForOthers) return world.running !== undefined;
-	if (world.running?.some((t) => t.action === action.def.id || t.by === action.by)) return false;
+	if (world.running) for (const t of world.running) if (t.action === action.def.id || t.by === action.by) return false;
 	if (action.byArrives > world.clock) return false;
 	for (const r of action.requires) if (!r.when(world)) return false;
 	return !action.until?.(world);
