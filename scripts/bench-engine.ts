@@ -1,5 +1,5 @@
 /**
- * Engine benchmark: `npm run bench:engine` (or `npm run bench`). Prints figures and ratios;
+ * Engine benchmark: `npm run bench:engine [-- SCENARIO...]` (or `npm run bench`). Prints figures and ratios;
  * never fails on time.
  *
  * Per bundled scenario: par solver time and states explored (seed 1, default options, and the
@@ -54,8 +54,10 @@ function longLog(compiled: CompiledScenario, seed: number, length: number): Dril
 
 const fmt = (n: number, digits = 2) => n.toFixed(digits);
 
+// `npm run bench:engine -- http4-night` benchmarks only the scenarios named.
+const only = process.argv.slice(2);
 for (const file of readdirSync(dir)
-	.filter((f) => f.endsWith('.yaml'))
+	.filter((f) => f.endsWith('.yaml') && (only.length === 0 || only.includes(f.replace(/\.yaml$/, ''))))
 	.sort()) {
 	const checked = checkScenarioText(readFileSync(join(dir, file), 'utf8'), `scenarios/${file}`);
 	if (!checked.ok) {

@@ -148,7 +148,9 @@ class FairSearch {
 	parOf(m: Member): number {
 		let par = this.pars.get(m.key);
 		if (par === undefined) {
-			par = solveHidden(this.compiled, m, m.world.options)?.minutes ?? failCost(this.compiled);
+			par =
+				solveHidden(this.compiled, { variant: m.variant, draws: m.world.draws ?? {} }, m.world.options)?.minutes ??
+				failCost(this.compiled);
 			this.pars.set(m.key, par);
 		}
 		return par;

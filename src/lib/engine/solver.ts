@@ -13,6 +13,7 @@ import {
 	resolveOptions,
 	startWorld,
 	type Advance,
+	type Hidden,
 	type World
 } from './world.ts';
 import { narrowWorld, specialise, timeOnly } from './specialise.ts';
@@ -253,11 +254,11 @@ const parCache = new WeakMap<CompiledScenario, Map<string, ParResult | null>>();
  */
 export function solveHidden(
 	compiled: CompiledScenario,
-	hidden: { variant: string; draws?: Readonly<Record<string, number>> },
+	hidden: { variant: string; draws: Readonly<Hidden['draws']> },
 	options: Record<string, boolean> = {}
 ): ParResult | null {
 	const resolved = resolveOptions(compiled, options);
-	const key = `${hidden.variant}:${JSON.stringify(hidden.draws ?? {})}:${JSON.stringify(resolved)}`;
+	const key = `${hidden.variant}:${JSON.stringify(hidden.draws)}:${JSON.stringify(resolved)}`;
 	let cache = parCache.get(compiled);
 	if (!cache) parCache.set(compiled, (cache = new Map()));
 	if (!cache.has(key)) cache.set(key, searchHidden(compiled, hidden, resolved));
@@ -267,7 +268,7 @@ export function solveHidden(
 /** `solveHidden` without the cache (the benchmark times it). */
 export function searchHidden(
 	compiled: CompiledScenario,
-	hidden: { variant: string; draws?: Readonly<Record<string, number>> },
+	hidden: { variant: string; draws: Readonly<Hidden['draws']> },
 	options: Record<string, boolean>
 ): ParResult | null {
 	const resolved = resolveOptions(compiled, options);
