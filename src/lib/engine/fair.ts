@@ -136,7 +136,12 @@ class FairSearch {
 	/** Exact values (the least expected impact still to come, and the move that gets it) by belief. */
 	readonly memo = new Map<string, { cost: number; action: number }>();
 	/** Lower bounds proven short of the exact value, by belief and impacts so far. */
-	readonly floors = new Map<string, number>();
+	readonly floors = new Map<string, Map<string, number>>();
+	setFloor(key: string, impacts: string, floor: number) {
+		const floors = this.floors.get(key);
+		if (floors) floors.set(impacts, floor);
+		else this.floors.set(key, new Map([[impacts, floor]]));
+	}
 	readonly pars = new Map<string, number>();
 	readonly leaks = new Map<string, Leak>();
 	explored = 0;
@@ -307,13 +312,14 @@ class FairSearch {
 		if (known) return known.cost;
 		// What is known short of the exact value depends on the impact so far (the lower bounds
 		// do), so it is kept apart, by the belief's impacts too.
-		let boundKey = key + '#';
-		for (const m of belief) boundKey += m.world.impact + ',';
-		const floor = this.floors.get(boundKey);
+		// (Kept by belief, then by impacts: the belief's key is hashed once, for the memo.)
+		let impacts = '';
+		for (const m of belief) impacts += m.world.impact + ',';
+		const floor = this.floors.get(key)?.get(impacts);
 		if (floor !== undefined && floor >= bound) return floor;
 		const lb = this.lowerOf(belief);
 		if (lb >= bound) {
-			this.floors.set(boundKey, lb);
+			this.setFloor(key, impacts, lb);
 			return lb;
 		}
 		if (++this.explored > MAX_BELIEF_STATES) throw new SearchTooLarge();
@@ -364,7 +370,7 @@ class FairSearch {
 			this.memo.set(key, { cost: best, action: bestAction });
 			return best;
 		}
-		this.floors.set(boundKey, Math.max(bound, lb));
+		this.setFloor(key, impacts, Math.max(bound, lb));
 		return Math.max(bound, lb);
 	}
 }
