@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,13 +9,18 @@ import { createAttempt } from '../lib/engine/attempt.ts';
 import { replay } from '../lib/engine/replay.ts';
 import { solvePar } from '../lib/engine/solver.ts';
 
+const dir = mkdtempSync(join(tmpdir(), 'nightshift-cli-'));
+/** The CLI's cache (cache.ts) for these tests, apart from the checkout's. */
+const cacheDir = join(dir, 'cache');
+
 /** Runs the authoring CLI as an author would: `npm run scenarios -- …`. */
 function cli(...args: string[]) {
-	const run = spawnSync('npx', ['tsx', 'src/cli/scenarios.ts', ...args], { encoding: 'utf8' });
+	const run = spawnSync('npx', ['tsx', 'src/cli/scenarios.ts', ...args], {
+		encoding: 'utf8',
+		env: { ...process.env, NIGHTSHIFT_CACHE_DIR: cacheDir }
+	});
 	return { code: run.status, out: run.stdout, err: run.stderr };
 }
-
-const dir = mkdtempSync(join(tmpdir(), 'nightshift-cli-'));
 
 describe('npm run scenarios', () => {
 	it('check: exits 1 and names file, path and problem for a broken file', () => {
@@ -142,6 +147,44 @@ describe('npm run scenarios', () => {
 		const tampered = cli('verify', file);
 		expect(tampered.code).toBe(1);
 		expect(tampered.out).toMatch(/score does not match the replay/);
+	}, 60_000);
+
+	it('check: a file unchanged since its last check is not checked again; once edited, or with --no-cache, it is', () => {
+		const file = join(dir, 'kept.yaml');
+		const fixture = readFileSync('tests/fixtures/scenarios/disk-full.yaml', 'utf8');
+		writeFileSync(file, fixture);
+		expect(cli('check', file).out).toMatch(/✓ disk-full v1: .* \(\d+ ms\)/);
+		const again = cli('check', file);
+		expect([again.code, again.out]).toEqual([0, expect.stringContaining('(unchanged: as last checked)')]);
+		writeFileSync(file, fixture.replace('reveals: [df]', 'reveals: [dff]'));
+		const edited = cli('check', file);
+		expect([edited.code, edited.out]).toEqual([1, expect.stringContaining('unknown evidence id "dff"')]);
+		writeFileSync(file, fixture);
+		expect(cli('check', file).out).toContain('(unchanged: as last checked)');
+		expect(cli('check', '--no-cache', file).out).toMatch(/✓ disk-full v1: .* \(\d+ ms\)/);
+	}, 60_000);
+
+	it('check: a damaged cache entry is worked out again, never trusted', () => {
+		const file = join(dir, 'damaged.yaml');
+		writeFileSync(file, readFileSync('tests/fixtures/scenarios/disk-full.yaml', 'utf8'));
+		cli('check', file);
+		const entries = readdirSync(cacheDir).filter((f) => f.endsWith('.json'));
+		expect(entries.length).toBeGreaterThan(0);
+		entries.forEach((f, i) =>
+			writeFileSync(join(cacheDir, f), i % 2 ? 'not json' : JSON.stringify({ check: { ok: true, lines: [42] } }))
+		);
+		const run = cli('check', file);
+		expect([run.code, run.out]).toEqual([0, expect.stringMatching(/✓ disk-full v1: .* \(\d+ ms\)/)]);
+	}, 60_000);
+
+	it('replay: the fair results kept from one run give the next the same score', () => {
+		const args = ['replay', 'failover-or-wait', '--seed', '1', '--actions', 'post-incident,wait-and-watch', '--json'];
+		const first = cli(...args);
+		const second = cli(...args);
+		expect(first.code).toBe(0);
+		expect(JSON.parse(second.out)).toEqual(JSON.parse(first.out));
+		const kept = readdirSync(cacheDir).map((f) => readFileSync(join(cacheDir, f), 'utf8'));
+		expect(kept.some((text) => text.includes('"fair"'))).toBe(true);
 	}, 60_000);
 
 	it('names an unknown option and lists the known ones', () => {

@@ -8,6 +8,9 @@
  *   replay <id> --seed N [--option k=v…] --actions a,b,c [--mode M] [--json]
  *   verify <attempt.json>          replay an attempt file; exit 0 only if it matches
  *   simulate <id> --runs N [--seed S] [--option k=v…]
+ *
+ * A file's check and its fair results are kept between runs (cache.ts) and used again while
+ * neither the file nor the engine has changed; --no-cache works everything out again.
  */
 import { fork } from 'node:child_process';
 import { readdirSync, readFileSync, statSync, watch } from 'node:fs';
@@ -30,7 +33,9 @@ import { replay } from '../lib/engine/replay.ts';
 import { isSeed } from '../lib/engine/rng.ts';
 import { simulate } from '../lib/engine/simulate.ts';
 import { solvePar } from '../lib/engine/solver.ts';
-import { fairFor, type PolicyNode } from '../lib/engine/fair.ts';
+import { fairFor, optionsKey, type PolicyNode } from '../lib/engine/fair.ts';
+import { primeFair, primedFair } from '../lib/engine/primed.ts';
+import { cacheKey, disableCache, readEntry, writeEntry } from './cache.ts';
 import { formatDuration, timeAt } from '../lib/engine/time.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -55,19 +60,39 @@ function readText(path: string): string {
 	}
 }
 
-/** Loads and checks one scenario by id; a broken one is reported, not used. */
+/** Each loaded scenario's cache key (cache.ts), to keep the fair results worked out for it. */
+const cacheKeys = new WeakMap<CompiledScenario, string>();
+
+/**
+ * Loads and checks one scenario by id; a broken one is reported, not used. Fair results kept
+ * from an earlier run of the same file and engine are handed to the engine (primed.ts).
+ */
 function loadScenario(id: string): CompiledScenario {
 	for (const file of scenarioFiles()) {
 		if (basename(file).replace(/\.(ya?ml|json)$/, '') !== id) continue;
 		// par, replay and simulate need a scenario that parses and whose references hold; the
 		// deep analysis and lints are `check`'s (and CI's) job, not rerun on every call.
-		const parsed = parseScenario(readText(file), display(file));
+		const text = readText(file);
+		const parsed = parseScenario(text, display(file));
 		if (!parsed.ok) throw new UsageError(parsed.issues.map(formatIssue).join('\n'));
 		const refs = locateIssues(parsed.source, checkReferences(parsed.value, display(file)));
 		if (refs.length > 0) throw new UsageError(refs.map(formatIssue).join('\n'));
-		return compileScenario(parsed.value);
+		const compiled = compileScenario(parsed.value);
+		const key = cacheKey(display(file), text);
+		const { fair } = readEntry(key);
+		if (fair) primeFair(compiled, fair);
+		cacheKeys.set(compiled, key);
+		return compiled;
 	}
 	throw new UsageError(`no scenario "${id}" in ${display(SCENARIO_DIR)}`);
+}
+
+/** Keeps the fair results for these option sets, where they were worked out in this run. */
+function keepFair(compiled: CompiledScenario, ...sets: Array<Record<string, boolean>>) {
+	const key = cacheKeys.get(compiled);
+	const fresh = sets.map((o) => optionsKey(compiled, o)).filter((k) => primedFair(compiled, k) === undefined);
+	if (key && fresh.length > 0)
+		writeEntry(key, { fair: Object.fromEntries(sets.map((o) => [optionsKey(compiled, o), fairFor(compiled, o)])) });
 }
 
 function parseSeed(value: string | undefined, fallback?: number): number {
@@ -115,18 +140,28 @@ function checkFile(file: string): FileCheck {
 	} catch (error) {
 		return { ok: false, lines: [`✗ ${error instanceof Error ? error.message : String(error)}`] };
 	}
+	const key = cacheKey(display(file), text);
+	const kept = readEntry(key).check;
+	if (kept) return kept.ok ? { ok: true, lines: [`${kept.lines[0]} (unchanged: as last checked)`] } : kept;
 	const result = checkScenarioText(text, display(file));
-	if (!result.ok) return { ok: false, lines: result.issues.map((issue) => `✗ ${formatIssue(issue)}`) };
-	const { scenario } = result.compiled;
-	const par = solvePar(result.compiled, 1, {});
-	const ms = Math.round(performance.now() - started);
-	return {
-		ok: true,
-		lines: [
-			`✓ ${scenario.id} v${scenario.version}: ${scenario.variants.length} variants, ${scenario.actions.length} actions, ` +
-				`par for seed 1 ${par ? formatDuration(par.minutes) : 'none'} (${ms} ms)`
-		]
-	};
+	if (!result.ok) {
+		const failed = { ok: false, lines: result.issues.map((issue) => `✗ ${formatIssue(issue)}`) };
+		writeEntry(key, { check: failed });
+		return failed;
+	}
+	const { compiled } = result;
+	const { scenario } = compiled;
+	const par = solvePar(compiled, 1, {});
+	const summary =
+		`✓ ${scenario.id} v${scenario.version}: ${scenario.variants.length} variants, ${scenario.actions.length} actions, ` +
+		`par for seed 1 ${par ? formatDuration(par.minutes) : 'none'}`;
+	// The lints worked out fair par for the defaults and each preset: kept for par, replay and verify.
+	const sets = [{}, ...scenario.presets.map((p) => p.options)];
+	writeEntry(key, {
+		check: { ok: true, lines: [summary] },
+		fair: Object.fromEntries(sets.map((o) => [optionsKey(compiled, o), fairFor(compiled, o)]))
+	});
+	return { ok: true, lines: [`${summary} (${Math.round(performance.now() - started)} ms)`] };
 }
 
 function checkTargets(files: string[]): string[] {
@@ -240,6 +275,7 @@ function cmdWatch(files: string[]): Promise<number> {
 function cmdFairPar(id: string, compiled: CompiledScenario, options: Record<string, boolean>, json: boolean): number {
 	const fair = fairFor(compiled, options);
 	if (!fair) throw new UsageError(`${id}: the fair search is too large`);
+	keepFair(compiled, options);
 	const resolved = resolveOptions(compiled, options);
 	if (json) {
 		console.log(
@@ -323,6 +359,7 @@ function cmdReplay(id: string, values: Flags): number {
 		.map((action) => (action === 'hint' ? ({ type: 'hint' } as const) : ({ type: 'action', action } as const)));
 	const run = replay(compiled, { seed, options, mode }, steps);
 	const score = scoreState(compiled, run.state);
+	keepFair(compiled, options);
 	const restored = isRestored(run.state.outcome);
 	const result = {
 		scenario: id,
@@ -384,6 +421,8 @@ function cmdVerify(file: string | undefined): number {
 		return 1;
 	}
 	const a = result.attempt;
+	const compiled = cache.get(a.scenario.id);
+	if (compiled) keepFair(compiled, a.options);
 	console.log(
 		`✓ ${a.trainee}: ${a.scenario.id} v${a.scenario.version} seed ${a.seed}, ${a.outcome}, score ${a.score.total} (${a.score.grade}) verified by replay`
 	);
@@ -437,9 +476,11 @@ function main(argv: string[]): number | Promise<number> {
 			runs: { type: 'string' },
 			mode: { type: 'string' },
 			watch: { type: 'boolean' },
-			serial: { type: 'boolean' }
+			serial: { type: 'boolean' },
+			'no-cache': { type: 'boolean' }
 		}
 	});
+	if (values['no-cache']) disableCache();
 	const [command, ...rest] = positionals;
 	const needId = () => {
 		if (!rest[0]) throw new UsageError(`${command} needs a scenario id`);
