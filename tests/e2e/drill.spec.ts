@@ -76,6 +76,14 @@ test.describe('http4-night', () => {
 		await expect(page.getByTestId('departure')).toHaveText('Your path followed the best play from the evidence.');
 		await expect(page.getByRole('img', { name: /^Timeline:/ })).toBeVisible();
 		await expectChartsDrawn(page);
+		// The tree is wider than its box: it opens with every move the trainee made in view.
+		const region = page.getByRole('region', { name: 'Best play from the evidence, drawn' });
+		await expect(page.getByText(/Scroll the drawing sideways/)).toBeVisible();
+		const box = (await region.boundingBox())!;
+		const mine = page.locator('[data-testid="policy-tree"] g.node.followed');
+		expect(await mine.count()).toBeGreaterThan(3);
+		for (const b of await Promise.all((await mine.all()).map((n) => n.boundingBox())))
+			expect(b!.x >= box.x && b!.x + b!.width <= box.x + box.width).toBe(true);
 		await expectNoSeriousA11yIssues(page);
 		await expectNoHorizontalScroll(page);
 		await page.screenshot({ path: `${SCREENSHOTS}/debrief-restored.png`, fullPage: true });
