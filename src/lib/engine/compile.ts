@@ -213,6 +213,8 @@ export function compileScenario(scenario: Scenario, hash?: string): CompiledScen
 		if (e.at !== undefined) thresholds.add(frame.offsetOf(e.at));
 		if (e.after !== undefined) thresholds.add(e.after);
 	}
+	// Someone's work can be handed to them from their arrival on, whether or not a condition says so.
+	for (const a of scenario.actions) if (a.by !== undefined) thresholds.add(frame.arrivalOf(a.by));
 	const sinceRefs: Array<{ action: string; minutes: number }> = [];
 	const worldDone = new Set<string>();
 	const worldSeen = new Set<string>();
