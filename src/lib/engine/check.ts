@@ -129,15 +129,12 @@ export function explore(
 			}
 			const here = keyOf(world, codes);
 			const waited = new Set<number>();
-			for (const action of seen.actions) {
-				if (!canTake(world, action)) continue;
-				available.add(action.def.id);
-				if (inert[action.index]) {
-					// Repeatable ones are played on to the next threshold below; once-only ones are not.
-					const kind = action.def.repeatable ? -durationOf(world, action) : durationOf(world, action);
-					if (waited.has(kind)) continue;
-					waited.add(kind);
-				}
+			// With nobody else at work, nothing changes by time passing alone till the next
+			// threshold: once-only actions of the trainee's that only let time pass and end before
+			// it all lead to one state, which the shortest reaches first; only it is played. (While
+			// others work, the time their work has left is part of the state.)
+			const horizon = world.running ? -Infinity : nextThreshold(seen, world);
+			const play = (action: CompiledAction) => {
 				let step = advance(seen, world, action);
 				let next = nextCodes(seen, codes, action, step);
 				let key = keyOf(step.world, next);
@@ -160,7 +157,30 @@ export function explore(
 					key = keyOf(step.world, next);
 				}
 				add(step.world, next, key, id, action.def.id);
+			};
+			let quiet: CompiledAction | null = null;
+			for (const action of seen.actions) {
+				if (!canTake(world, action)) continue;
+				available.add(action.def.id);
+				if (inert[action.index]) {
+					const minutes = durationOf(world, action);
+					if (
+						!action.def.repeatable &&
+						action.by === null &&
+						!action.waitsForOthers &&
+						world.clock + minutes < horizon
+					) {
+						if (!quiet || minutes < durationOf(world, quiet)) quiet = action;
+						continue;
+					}
+					// Repeatable ones are played on to the next threshold below; once-only ones are not.
+					const kind = action.def.repeatable ? -minutes : minutes;
+					if (waited.has(kind)) continue;
+					waited.add(kind);
+				}
+				play(action);
 			}
+			if (quiet) play(quiet);
 		}
 	}
 	return { nodes, available, complete };
