@@ -237,4 +237,14 @@ describe('where an issue is', () => {
 		const found = issuesAfter((s) => (s.world.people[1].arrives = '05:00'));
 		expect(found.join('\n')).toContain('"dba" arrives at 05:00 +1d, at or after the time limit (03:30 +1d)');
 	});
+
+	it('finds work handed to someone who arrives later, with no condition naming their arrival', () => {
+		// The DBA is asked directly (`by`), and nothing else waits for them: time passing to their
+		// arrival must still count as a change, or the exploration never sees them free.
+		const found = issuesAfter((s) => {
+			Object.assign(action(s, 'ask-dba'), { by: 'dba', requires: [] });
+			s.actions = s.actions.filter((a: { id: string }) => a.id !== 'wait');
+		});
+		expect(found.filter((m) => /never become available|no path to restore|dead end/.test(m))).toEqual([]);
+	});
 });
