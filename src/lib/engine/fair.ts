@@ -205,8 +205,9 @@ class FairSearch {
 		return { added, steps, members: steps.map((step, i) => ({ ...belief[i]!, world: step.world })), quiet };
 	}
 
-	/** The beliefs after a step: one per screen it can show. */
+	/** The beliefs after a step: one per screen it can show (one world alone shows one screen). */
 	children(steps: Advance[], members: Member[]): Member[][] {
+		if (members.length === 1) return [members];
 		return this.partition(
 			steps.map((step, i) => ({ member: members[i]!, obs: observation(this.compiled, step, this.status(step.world)) }))
 		);
