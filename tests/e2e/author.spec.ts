@@ -74,6 +74,8 @@ test.describe('the authoring page', () => {
 		await expect(table).toContainText('Runaway logs');
 		await expect(table).toContainText('75%');
 		await expect(page.getByTestId('lints')).toContainText('Leaks: passed');
+		// The map is drawn when it comes into view.
+		await page.getByRole('region', { name: /the fair policy as a decision tree/ }).scrollIntoViewIfNeeded();
 		await expect(page.locator('[data-testid="policy-tree"]')).toBeVisible();
 		await expect(page.getByText('The tree as text')).toBeVisible();
 		await expectNoSeriousA11yIssues(page);

@@ -78,15 +78,24 @@ test.describe('http4-night', () => {
 		await expectChartsDrawn(page);
 		// The tree is wider than its box: it opens with every move the trainee made in view.
 		const region = page.getByRole('region', { name: 'Best play from the evidence, drawn' });
+		await region.scrollIntoViewIfNeeded();
 		await expect(page.getByText(/Scroll the drawing sideways/)).toBeVisible();
 		const box = (await region.boundingBox())!;
 		const mine = page.locator('[data-testid="policy-tree"] g.node.followed');
+		await expect(mine.first()).toBeVisible();
 		expect(await mine.count()).toBeGreaterThan(3);
 		for (const b of await Promise.all((await mine.all()).map((n) => n.boundingBox())))
 			expect(b!.x >= box.x && b!.x + b!.width <= box.x + box.width).toBe(true);
 		await expectNoSeriousA11yIssues(page);
 		await expectNoHorizontalScroll(page);
 		await page.screenshot({ path: `${SCREENSHOTS}/debrief-restored.png`, fullPage: true });
+		// On a phone it fits the screen's width, its tables opened too (wider, and a phone shrinks
+		// the whole page to fit it).
+		await page.getByText('Both paths, step by step').click();
+		await expect(page.getByRole('table', { name: 'Your path' })).toBeVisible();
+		await page.setViewportSize({ width: 412, height: 823 });
+		await expectNoHorizontalScroll(page);
+		await page.setViewportSize({ width: 1366, height: 768 });
 
 		// A reload of the debrief still shows the attempt (kept in IndexedDB).
 		await page.reload();
@@ -132,6 +141,8 @@ test.describe('http4-night', () => {
 		const departure = page.getByTestId('departure');
 		await expect(departure).toContainText(`(your action ${off + 1}) you chose ${labels[off]}`);
 		await expect(departure).toContainText(`the best move was ${best[off]!.label}`);
+		// The tree is drawn when it comes into view.
+		await page.getByRole('region', { name: 'Best play from the evidence, drawn' }).scrollIntoViewIfNeeded();
 		await expect(page.getByTestId('policy-tree')).toBeVisible();
 		await page.getByText('The tree as text').click();
 		await expect(page.locator('.text-version').getByText('(you left the best play here)')).toBeVisible();

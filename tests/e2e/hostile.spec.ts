@@ -97,6 +97,7 @@ test.describe('a stranger’s file', () => {
 		// The app itself runs under the policy: the checker's worker, a full check, the map.
 		await page.getByLabel('Scenario file', { exact: true }).setInputFiles('tests/fixtures/scenarios/disk-full.yaml');
 		await expect(page.getByTestId('author-status')).toContainText('passes every check', { timeout: 30_000 });
+		await page.getByRole('region', { name: /the fair policy as a decision tree/ }).scrollIntoViewIfNeeded();
 		await expect(page.locator('[data-testid="policy-tree"]')).toBeVisible();
 		expect(violations, 'the app breaks none of its own policy').toEqual([]);
 		// What a page might be tricked into running is blocked: strings evaluated as code, inline

@@ -172,6 +172,30 @@ test.describe('saving and history', () => {
 		await expectNoSeriousA11yIssues(page);
 	});
 
+	test('the debrief still shows the attempt, the score and the night when the best play can not be fetched', async ({
+		page
+	}) => {
+		const { labels, minutes } = parPath(SEED);
+		await page.goto(`/scenarios/http4-night/play/?seed=${SEED}&mode=practice`);
+		await playByLabels(page, labels);
+		// The best play's data (the fair results worked out at build time) is a chunk of its own:
+		// as if it were not cached yet, offline.
+		await page.route('**/_app/immutable/**/*.js', async (route) => {
+			const response = await route.fetch();
+			const body = await response.text();
+			if (body.includes('expectedMinutes')) return route.abort('internetdisconnected');
+			await route.fulfill({ response, body });
+		});
+		await page.getByRole('button', { name: 'Open the debrief' }).click();
+		await expect(page.getByTestId('time-to-restore')).toHaveText(formatDuration(minutes));
+		await expect(page.getByRole('heading', { name: 'Score' })).toBeVisible();
+		await expect(page.getByRole('region', { name: 'Phase laps' })).toContainText('could not be loaded');
+		await expect(page.getByRole('table', { name: 'Your path' })).toContainText(labels[0]!);
+		await expect(page.getByRole('heading', { name: 'What really happened' })).toBeVisible();
+		await expectNoSeriousA11yIssues(page);
+		await page.screenshot({ path: `${SCREENSHOTS}/debrief-without-best-play.png`, fullPage: true });
+	});
+
 	test('with IndexedDB unavailable, a warning says results will not be kept and the drill still plays', async ({
 		page
 	}) => {

@@ -10,8 +10,9 @@ import type { Mode } from '$lib/vocabulary.ts';
 import type { BoardRow } from '$lib/engine/team.ts';
 import type { FairTable, ScenarioEntry } from '$lib/engine/precompute.ts';
 import { buildAttemptIndex, type AttemptIndex } from './summary.ts';
+import { DB_NAME, DB_VERSION } from './schema-version.ts';
 
-export const DB_NAME = 'nightshift';
+export { DB_NAME };
 
 /** A trainee on this device (a shared machine has several). */
 export interface ProfileRow {
@@ -235,7 +236,8 @@ export function createDb(
 		.upgrade(async (tx) => {
 			await tx.table('attemptIndex').put(await buildAttemptIndex(tx.table('attempts')));
 		});
-	db.version(5).stores(SCHEMA_V5);
+	// The newest version is DB_VERSION (schema-version.ts), which the direct reader checks for.
+	db.version(DB_VERSION).stores(SCHEMA_V5);
 	return db;
 }
 

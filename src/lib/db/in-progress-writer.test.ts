@@ -81,6 +81,27 @@ describe('the save worker’s writer', () => {
 		expect((await getInProgress(db, 'disk-full'))?.log).toHaveLength(2);
 	});
 
+	it('commits the save as soon as the row is put, without waiting for the put to be answered', async () => {
+		const db = await database();
+		let answered = false;
+		const answeredAtCommit: boolean[] = [];
+		const { put } = IDBObjectStore.prototype;
+		const { commit } = IDBTransaction.prototype;
+		vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
+			const request = put.apply(this, args);
+			request.addEventListener('success', () => (answered = true));
+			return request;
+		});
+		vi.spyOn(IDBTransaction.prototype, 'commit').mockImplementation(function (this: IDBTransaction) {
+			answeredAtCommit.push(answered);
+			commit.call(this);
+		});
+		cleanup.push(() => vi.restoreAllMocks());
+		expect((await writer().write({ n: 1, name: db.name, row: row(1) })).ok).toBe(true);
+		expect(answeredAtCommit).toEqual([false]);
+		expect((await getInProgress(db, 'disk-full'))?.log).toHaveLength(1);
+	});
+
 	it('names the error of a save the database refuses', async () => {
 		const db = await database();
 		const reply = await writer().write({ n: 1, name: db.name, row: { ...row(1), scenarioId: undefined as never } });

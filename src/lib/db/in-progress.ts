@@ -7,7 +7,7 @@ import type { DrillStep } from '$lib/engine/drill.ts';
 import { isSeed } from '$lib/engine/rng.ts';
 import { MODES } from '$lib/vocabulary.ts';
 import type { InProgressRow, NightshiftDb } from './db.ts';
-import type { SaveReply, SaveRequest } from './in-progress-writer.ts';
+import { putRow, type SaveReply, type SaveRequest } from './in-progress-writer.ts';
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
@@ -168,12 +168,7 @@ export function prepareSaves(db: NightshiftDb): void {
 
 /** Puts the row on the page's thread, straight to IndexedDB's own store (see saveInProgress). */
 function writeHere(idb: IDBDatabase, row: InProgressRow): Promise<number> {
-	return new Promise((done, fail) => {
-		const tx = idb.transaction('inProgress', 'readwrite', { durability: 'relaxed' });
-		tx.oncomplete = () => done(performance.now());
-		tx.onabort = tx.onerror = () => fail(tx.error ?? new DOMException('the save was aborted', 'AbortError'));
-		tx.objectStore('inProgress').put(row);
-	});
+	return putRow(idb, row).then(() => performance.now());
 }
 
 /**

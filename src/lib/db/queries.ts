@@ -12,6 +12,8 @@ import {
 	PENALTY_KINDS,
 	type Mode
 } from '$lib/vocabulary.ts';
+import { browserIdb, openAsIs } from './direct.ts';
+import { DB_NAME, DB_VERSION } from './schema-version.ts';
 import { indexSummaries, readAttemptIndex, summaryOf, writeIndexed } from './summary.ts';
 import type { AttemptListingFields, AttemptRow, AttemptSummaryRow, InterruptedDrill, NightshiftDb } from './db.ts';
 
@@ -220,6 +222,41 @@ export async function getAttempt(db: NightshiftDb, id: string): Promise<Attempt 
 	if (!row) return null;
 	const checked = checkStoredAttempt(row.record);
 	return typeof checked === 'string' ? null : checked;
+}
+
+/**
+ * A stored attempt by id, read with IndexedDB alone (direct.ts says why) and checked as
+ * `getAttempt` checks it: the debrief's read, which so loads no Dexie.
+ * @param factory IndexedDB (the browser's; fake-indexeddb in tests)
+ * @returns `{ attempt }` (null: no such attempt, or it is damaged), or null when it could not be
+ *   read this way (no IndexedDB, a database not yet upgraded to this version): ask `getAttempt`
+ */
+export async function readAttemptDirect(
+	id: string,
+	factory: IDBFactory | null = browserIdb(),
+	name: string = DB_NAME
+): Promise<{ attempt: Attempt | null } | null> {
+	if (!factory) return null;
+	const opened = await openAsIs(factory, name);
+	if ('error' in opened) return null;
+	if (!opened.db) return { attempt: null };
+	const db = opened.db;
+	try {
+		// An older version's database: Dexie upgrades it (its records may need the upgrade too).
+		if (db.version !== DB_VERSION * 10) return null;
+		const row = await new Promise<unknown>((done, fail) => {
+			const req = db.transaction('attempts', 'readonly').objectStore('attempts').get(id);
+			req.onsuccess = () => done(req.result);
+			req.onerror = () => fail(req.error);
+		});
+		if (!row) return { attempt: null };
+		const checked = checkStoredAttempt((row as { record?: unknown }).record);
+		return { attempt: typeof checked === 'string' ? null : checked };
+	} catch {
+		return null;
+	} finally {
+		db.close();
+	}
 }
 
 export interface AttemptFilter {

@@ -70,12 +70,35 @@ export function loadedScenarioVersion(id: string, version: number): CompiledScen
 	return compiled && compiled.scenario.version === version ? compiled : null;
 }
 
+const fairLoading = new Map<string, Promise<FairTable>>();
+
+/** The fair results' chunk of a bundled scenario, fetched once (null: no such scenario). */
+function fairTable(id: string): Promise<FairTable> | null {
+	const load = Object.hasOwn(fairFiles, fileOf(id)) ? fairFiles[fileOf(id)] : undefined;
+	if (!load) return null;
+	let got = fairLoading.get(id);
+	if (!got) {
+		got = load();
+		got.catch(() => fairLoading.delete(id));
+		fairLoading.set(id, got);
+	}
+	return got;
+}
+
+/**
+ * Starts fetching a bundled scenario's fair results, so a page that will need them (the
+ * debrief) has them fetched beside the scenario rather than after it.
+ */
+export function preloadFairResults(id: string): void {
+	fairTable(id)?.catch(() => undefined);
+}
+
 /**
  * Loads the fair policy trees worked out at build time for a scenario loaded here, so
  * `fairFor` (the debrief's best play from the evidence) runs no search.
  */
 export async function loadFairResults(compiled: CompiledScenario): Promise<void> {
-	const load = fairFiles[fileOf(compiled.scenario.id)];
-	if (!load || loaded.get(compiled.scenario.id) !== compiled) return;
-	primeFair(compiled, await load());
+	const table = fairTable(compiled.scenario.id);
+	if (!table || loaded.get(compiled.scenario.id) !== compiled) return;
+	primeFair(compiled, await table);
 }

@@ -5,7 +5,14 @@
  */
 import type { Outcome } from '$lib/vocabulary.ts';
 import type { Attempt } from '$lib/engine/attempt.ts';
-import { deleteAttempt, finishDrill, getAttempt, listAttempts, type AttemptListing } from '$lib/db/index.ts';
+import {
+	deleteAttempt,
+	finishDrill,
+	getAttempt,
+	listAttempts,
+	readAttemptDirect,
+	type AttemptListing
+} from '$lib/db/index.ts';
 import { withDb } from './persistence.svelte.ts';
 
 /** What the catalogue needs of a finished attempt. */
@@ -56,10 +63,16 @@ export async function keepAttempt(attempt: Attempt): Promise<boolean> {
 	return result.ok;
 }
 
-/** A finished attempt by id (validated), or null. */
+/**
+ * A finished attempt by id (validated), or null. Read with IndexedDB alone where the database
+ * allows it (the debrief then loads no Dexie), through Dexie otherwise (which upgrades an older
+ * database, or says in the banner why storage failed).
+ */
 export async function loadAttempt(id: string): Promise<Attempt | null> {
 	const kept = memory.get(id);
 	if (kept) return kept;
+	const direct = await readAttemptDirect(id);
+	if (direct) return direct.attempt;
 	const result = await withDb((db) => getAttempt(db, id));
 	return result.ok ? result.value : null;
 }

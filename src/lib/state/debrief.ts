@@ -44,7 +44,11 @@ export interface PointerRow {
 	seenAt: number | null;
 }
 
-export interface Debrief {
+/**
+ * What the top of the debrief shows (the outcome, the figures) and what needs no fair result:
+ * one replay of the trainee's log. `buildDebriefHead` works it out.
+ */
+export interface DebriefHead {
 	/** The replayed run (null only if the log no longer replays; see `replayError`). */
 	state: DrillState;
 	replayError: string | null;
@@ -64,16 +68,25 @@ export interface Debrief {
 	dataWeight: number | null;
 	/** What a degraded minute counts. */
 	degradedWeight: number;
-	/** The whole decision tree (for this variant's first screen), with the trainee's path traced. */
-	tree: PolicyViewNode[];
 	historical: number | null;
 	yourPath: TimelineStep[];
-	parPath: TimelineStep[];
-	laps: LapRow[];
 	variant: { id: string; label: string; explanation: string; historical: boolean };
 	pointers: PointerRow[];
 	failure: { id: string; label: string; explanation: string; at: number; cause: string | null } | null;
 }
+
+/**
+ * What the debrief shows of the best play from the evidence: the fair policy's tree and path on
+ * this variant, and the laps beside the trainee's. `buildDebriefBest` works it out.
+ */
+export interface DebriefBest {
+	/** The whole decision tree (for this variant's first screen), with the trainee's path traced. */
+	tree: PolicyViewNode[];
+	parPath: TimelineStep[];
+	laps: LapRow[];
+}
+
+export type Debrief = DebriefHead & DebriefBest;
 
 /** Lays a replayed journal out as timeline steps. */
 function timelineOf(compiled: CompiledScenario, state: DrillState): TimelineStep[] {
@@ -100,38 +113,28 @@ function timelineOf(compiled: CompiledScenario, state: DrillState): TimelineStep
  * Builds the debrief for an attempt, all but where the path left the best play (that takes a
  * fair search of its own, up to seconds: `debriefDeparture`, which the page runs in a worker).
  * With the fair results worked out at build time primed (`loadFairResults`), nothing here
- * searches: two replays and a walk down the policy tree.
+ * searches: two replays and a walk down the policy tree. The page builds it in two parts
+ * (`buildDebriefHead`, then `buildDebriefBest`), so the top is drawn before the rest is worked out.
  * @param compiled the attempt's scenario (same version)
  */
 export function buildDebrief(compiled: CompiledScenario, attempt: Attempt): Debrief {
-	const s = compiled.scenario;
-	const input = { seed: attempt.seed, options: attempt.options, mode: attempt.mode };
-	const run = replay(compiled, input, stepsToLog(attempt.steps));
-	const state = run.state;
-	const fair = fairFor(compiled, attempt.options);
-	const hidden = hiddenKeyOf(state);
-	const policy = fair ? policyPath(fair, hidden) : [];
-	const pars = parsFor(compiled, attempt.seed, attempt.options);
-	// The par path shown is the fair policy's on this variant: the best play from the evidence.
-	const parRun = fair
-		? replay(
-				compiled,
-				input,
-				policy.map((p) => ({ type: 'action' as const, action: p.action }))
-			)
-		: null;
-	const restored = isRestored(state.outcome);
-	const traineeActions = attempt.steps.flatMap((st) => (st.type === 'action' ? [st.action] : []));
+	const head = buildDebriefHead(compiled, attempt);
+	return { ...head, ...buildDebriefBest(compiled, attempt, head) };
+}
 
-	const phases = LAPS.filter(
-		(p) => p === 'acknowledged' || p === 'restored' || s.phases[p as keyof typeof s.phases] !== undefined
-	);
-	const laps: LapRow[] = phases.map((phase) => ({
-		phase,
-		label: LAP_LABELS[phase],
-		you: state.laps[phase] ?? null,
-		par: parRun?.state.laps[phase] ?? null
-	}));
+const inputOf = (attempt: Attempt) => ({ seed: attempt.seed, options: attempt.options, mode: attempt.mode });
+
+/**
+ * The top of the debrief: the trainee's run replayed, its outcome and figures against par (from
+ * the pars the scenario's chunk carries: no fair result needed).
+ * @param compiled the attempt's scenario (same version)
+ */
+export function buildDebriefHead(compiled: CompiledScenario, attempt: Attempt): DebriefHead {
+	const s = compiled.scenario;
+	const run = replay(compiled, inputOf(attempt), stepsToLog(attempt.steps));
+	const state = run.state;
+	const pars = parsFor(compiled, attempt.seed, attempt.options);
+	const restored = isRestored(state.outcome);
 
 	const v = s.variants.find((x) => x.id === state.variant)!;
 	const evidence = new Map(s.evidence.map((e) => [e.id, e]));
@@ -141,7 +144,7 @@ export function buildDebrief(compiled: CompiledScenario, attempt: Attempt): Debr
 		seenAt: state.seen[id] ?? null
 	}));
 
-	let failure: Debrief['failure'] = null;
+	let failure: DebriefHead['failure'] = null;
 	if (state.outcome === 'failed' && state.failure) {
 		const f = s.failures.find((x) => x.id === state.failure);
 		const last = [...state.journal].reverse().find((j) => j.kind === 'action');
@@ -167,17 +170,50 @@ export function buildDebrief(compiled: CompiledScenario, attempt: Attempt): Debr
 			? compiled.impact.dataWeight
 			: null,
 		degradedWeight: compiled.impact.degradedWeight,
-		tree: (() => {
-			const root = fair?.roots.find((r) => r.variants.includes(hidden))?.policy;
-			return root ? policyView(root, hidden, traineeActions) : [];
-		})(),
 		historical: s.historical?.minutes ?? null,
 		yourPath: timelineOf(compiled, state),
-		parPath: parRun ? timelineOf(compiled, parRun.state) : [],
-		laps,
 		variant: { id: v.id, label: v.label, explanation: v.explanation, historical: v.historical },
 		pointers,
 		failure
+	};
+}
+
+/**
+ * The best play from the evidence on this attempt's variant: the fair policy's path (replayed),
+ * its tree with the trainee's moves traced, and the phase laps of both. Needs the fair results
+ * primed (`loadFairResults`), or it searches.
+ * @param head the attempt's `buildDebriefHead`
+ */
+export function buildDebriefBest(compiled: CompiledScenario, attempt: Attempt, head: DebriefHead): DebriefBest {
+	const s = compiled.scenario;
+	const state = head.state;
+	const fair = fairFor(compiled, attempt.options);
+	const hidden = hiddenKeyOf(state);
+	const policy = fair ? policyPath(fair, hidden) : [];
+	// The par path shown is the fair policy's on this variant: the best play from the evidence.
+	const parRun = fair
+		? replay(
+				compiled,
+				inputOf(attempt),
+				policy.map((p) => ({ type: 'action' as const, action: p.action }))
+			)
+		: null;
+	const traineeActions = attempt.steps.flatMap((st) => (st.type === 'action' ? [st.action] : []));
+
+	const phases = LAPS.filter(
+		(p) => p === 'acknowledged' || p === 'restored' || s.phases[p as keyof typeof s.phases] !== undefined
+	);
+	const laps: LapRow[] = phases.map((phase) => ({
+		phase,
+		label: LAP_LABELS[phase],
+		you: state.laps[phase] ?? null,
+		par: parRun?.state.laps[phase] ?? null
+	}));
+	const root = fair?.roots.find((r) => r.variants.includes(hidden))?.policy;
+	return {
+		tree: root ? policyView(root, hidden, traineeActions) : [],
+		parPath: parRun ? timelineOf(compiled, parRun.state) : [],
+		laps
 	};
 }
 

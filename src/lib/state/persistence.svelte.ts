@@ -11,6 +11,7 @@
 // only when the database opens.
 import { browser } from '$app/environment';
 import { describeStorageError, openDb, openedDb, type NightshiftDb } from '$lib/db/client.ts';
+import { probeStorage } from '$lib/db/direct.ts';
 
 class StorageStatus {
 	/** Why results won't be kept on this device, or null while storage works. */
@@ -41,9 +42,14 @@ export async function withDb<T>(fn: (db: NightshiftDb) => Promise<T>): Promise<D
 	}
 }
 
-/** Opens the database once so the banner can warn early (the layout calls it on mount). */
+/**
+ * Checks that this page has storage, so the banner can warn early (the layout calls it on
+ * mount), without opening the database through Dexie: a page that never stores loads no Dexie
+ * (db/direct.ts). Problems only an open meets are reported by the first read or write.
+ */
 export async function checkStorage(): Promise<void> {
-	await withDb(async () => undefined);
+	const problem = await probeStorage();
+	if (problem) storageStatus.problem = problem;
 }
 
 /**
