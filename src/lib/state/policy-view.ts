@@ -88,3 +88,20 @@ export function policyView(root: PolicyNode, variant: string, actions: readonly 
 	visit(root, 'n', null, null);
 	return out;
 }
+
+/**
+ * The nodes with, among each move's children, the hidden cause's branch placed in the middle
+ * (the layout keeps siblings in the order given): its path then runs down under the first
+ * move instead of off to one side, and the other branches spread on either side of it.
+ */
+export function middleFirst(list: PolicyViewNode[]): PolicyViewNode[] {
+	const byParent = new Map<string | null, PolicyViewNode[]>();
+	for (const n of list) byParent.set(n.parent, [...(byParent.get(n.parent) ?? []), n]);
+	return [...byParent.values()].flatMap((siblings) => {
+		const mine = siblings.findIndex((n) => n.onVariant);
+		if (mine < 0 || siblings.length < 3) return siblings;
+		const rest = siblings.filter((_, i) => i !== mine);
+		const middle = Math.floor(rest.length / 2);
+		return [...rest.slice(0, middle), siblings[mine]!, ...rest.slice(middle)];
+	});
+}
