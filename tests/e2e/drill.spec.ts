@@ -90,11 +90,16 @@ test.describe('http4-night', () => {
 		await expectNoHorizontalScroll(page);
 		await page.screenshot({ path: `${SCREENSHOTS}/debrief-restored.png`, fullPage: true });
 		// On a phone it fits the screen's width, its tables opened too (wider, and a phone shrinks
-		// the whole page to fit it).
+		// the whole page to fit it), once laid out again (the chart's canvas takes its new width
+		// a frame after the window's).
 		await page.getByText('Both paths, step by step').click();
 		await expect(page.getByRole('table', { name: 'Your path' })).toBeVisible();
 		await page.setViewportSize({ width: 412, height: 823 });
-		await expectNoHorizontalScroll(page);
+		await expect
+			.poll(() => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), {
+				message: 'horizontal overflow in px on a phone'
+			})
+			.toBeLessThanOrEqual(0);
 		await page.setViewportSize({ width: 1366, height: 768 });
 
 		// A reload of the debrief still shows the attempt (kept in IndexedDB).
